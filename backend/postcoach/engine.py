@@ -1,0 +1,89 @@
+"""analyze(): one draft in, the result JSON of ARCHITECTURE.md out."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from . import language, scoring
+from .errors import InputError
+from .profile import Profile, resolve
+from .rules import all_rules
+from .rules.base import LANGUAGES, LEVELS, PLATFORMS, Context, Finding, Rule
+from .text import Draft
+from .tone import ToneReading
+
+MAX_CHARS = 100_000
+# Enough highlights to fix a draft; a 100 000-character paste does not need 2 000 of them.
+MAX_HINTS_PER_RULE = 20
+LEVEL_ORDER = {level: rank for rank, level in enumerate(reversed(LEVELS))}
+
+
+def _validate(text: object, platform: object, reply: object, ui_lang: object) -> None:
+    if not isinstance(text, str):
+        raise InputError("text", f"text must be a string, not {type(text).__name__}")
+    if len(text) > MAX_CHARS:
+        raise InputError("text", f"text is {len(text)} characters long; the limit is {MAX_CHARS}")
+    if platform not in PLATFORMS:
+        raise InputError("platform", f"platform must be one of {', '.join(PLATFORMS)}")
+    if not isinstance(reply, bool):
+        raise InputError("reply", "reply must be true or false")
+    if ui_lang is not None and ui_lang not in LANGUAGES:
+        raise InputError("ui_lang", f"ui_lang must be one of {', '.join(LANGUAGES)}")
+
+
+def _hint(rule: Rule, finding: Finding, draft: Draft, ui_lang: str) -> dict:
+    span = None
+    if finding.start is not None and finding.end is not None:
+        span = draft.utf16_span(finding.start, finding.end)
+    params = dict(finding.params)
+    return {
+        "rule": rule.id,
+        "family": rule.family,
+        "level": rule.level,
+        "message": rule.message[ui_lang].format(**params),
+        "suggestion": rule.suggestion[ui_lang].format(**params),
+        "span": span,
+        "source": rule.source,
+    }
+
+
+def _sort_key(hint: dict) -> tuple[int, int, int]:
+    span = hint["span"] or [-1, -1]
+    return (LEVEL_ORDER[hint["level"]], span[0], span[1])
+
+
+def analyze(
+    text: str,
+    platform: str = "generic",
+    reply: bool = False,
+    profile: Profile | Mapping | None = None,
+    ui_lang: str | None = None,
+) -> dict:
+    """Score a draft and explain what to change. See ARCHITECTURE.md for the result's shape."""
+    _validate(text, platform, reply, ui_lang)
+    brand = resolve(profile)
+    draft = Draft(text)
+    draft.language = language.detect(draft.prose) if text.strip() else "und"
+    tone = ToneReading(draft)
+    context = Context(platform, reply, brand, draft.language, tone)
+    hint_language = ui_lang or (draft.language if draft.language in LANGUAGES else "fr")
+
+    findings: list[tuple[Rule, Finding]] = []
+    if draft.words or draft.emoji or draft.urls:
+        for rule in all_rules():
+            if rule.applies(context):
+                findings.extend((rule, finding) for finding in rule.check(draft, context))
+
+    hints, per_rule = [], {}
+    for rule, finding in findings:
+        per_rule[rule.id] = per_rule.get(rule.id, 0) + 1
+        if per_rule[rule.id] <= MAX_HINTS_PER_RULE:
+            hints.append(_hint(rule, finding, draft, hint_language))
+    hints.sort(key=_sort_key)
+
+    return {
+        "language": draft.language,
+        "scores": scoring.compute(draft, findings),
+        "tone": tone.as_json(),
+        "hints": hints,
+    }

@@ -1,0 +1,137 @@
+"""What a rule is: metadata, a check, and examples that double as its tests.
+
+A bad example marks the span the rule must flag with [[double brackets]]; a bad example of a
+whole-post rule has no marks. A good example must leave the rule silent.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from ..profile import Profile
+    from ..text import Draft
+    from ..tone import ToneReading
+
+FAMILIES = (
+    "salesiness",
+    "engagement_bait",
+    "interaction",
+    "tone",
+    "credibility",
+    "conflict",
+    "platform",
+)
+LEVELS = ("suggestion", "warning", "error")
+PLATFORMS = ("generic", "facebook", "linkedin")
+LANGUAGES = ("fr", "en")
+SCORES = ("salesiness", "interaction_value", "tone_consistency")
+
+_MARK_RE = re.compile(r"\[\[(.+?)\]\]", re.DOTALL)
+
+
+@dataclass(frozen=True)
+class Context:
+    """Everything about a check that is not the text itself."""
+
+    platform: str
+    reply: bool
+    profile: Profile
+    language: str
+    tone: ToneReading
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One place where a rule fires. Offsets are code points; None means the whole post.
+
+    `strength` scales the rule's score weights (a post with five prices is more of a billboard
+    than a post with one); `params` fill the placeholders of the rule's messages.
+    """
+
+    start: int | None = None
+    end: int | None = None
+    strength: float = 1.0
+    params: Mapping[str, object] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Example:
+    text: str
+    language: str
+    platform: str = "generic"
+    reply: bool = False
+    profile: Mapping[str, object] | None = None
+
+    @property
+    def plain(self) -> str:
+        return _MARK_RE.sub(r"\1", self.text)
+
+    @property
+    def marked_spans(self) -> list[tuple[int, int]]:
+        """Code-point spans of the [[marks]] in the plain text."""
+        spans, removed = [], 0
+        for match in _MARK_RE.finditer(self.text):
+            start = match.start() - removed
+            spans.append((start, start + len(match.group(1))))
+            removed += 4
+        return spans
+
+
+def bad(text: str, language: str, **context) -> Example:
+    return Example(text, language, **context)
+
+
+def good(text: str, language: str, **context) -> Example:
+    return Example(text, language, **context)
+
+
+Check = Callable[["Draft", Context], Iterable[Finding]]
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    family: str
+    level: str
+    message: Mapping[str, str]
+    suggestion: Mapping[str, str]
+    source: str
+    check: Check
+    bad: tuple[Example, ...]
+    good: tuple[Example, ...]
+    languages: tuple[str, ...] = LANGUAGES
+    weights: Mapping[str, float] = field(default_factory=dict)
+    reply_only: bool = False
+    posts_only: bool = False
+
+    def __post_init__(self) -> None:
+        problems = []
+        if self.family not in FAMILIES:
+            problems.append(f"family {self.family!r} not in {FAMILIES}")
+        if not self.id.startswith(self.family + "."):
+            problems.append(f"id must start with its family '{self.family}.'")
+        if self.level not in LEVELS:
+            problems.append(f"level {self.level!r} not in {LEVELS}")
+        for text in (self.message, self.suggestion):
+            if set(text) != set(LANGUAGES):
+                problems.append(f"messages and suggestions need exactly {LANGUAGES}")
+        if unknown := set(self.weights) - set(SCORES):
+            problems.append(f"unknown score weights {sorted(unknown)}")
+        for language in self.languages:
+            if not any(e.language == language for e in self.bad):
+                problems.append(f"no bad example in {language}")
+            if not any(e.language == language for e in self.good):
+                problems.append(f"no good example in {language}")
+        if problems:
+            raise ValueError(f"rule {self.id}: " + "; ".join(problems))
+
+    def applies(self, context: Context) -> bool:
+        if self.reply_only and not context.reply:
+            return False
+        if self.posts_only and context.reply:
+            return False
+        return context.language in self.languages or context.language == "und"

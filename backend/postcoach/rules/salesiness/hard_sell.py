@@ -1,0 +1,35 @@
+from ..base import Rule, bad, good
+from ..matching import lexicon_findings
+
+RULE = Rule(
+    id="salesiness.hard_sell",
+    family="salesiness",
+    level="warning",
+    message={
+        "fr": "« {word} » : un ordre d'achat transforme le post en placard publicitaire.",
+        "en": "“{word}”: an order to buy turns the post into a billboard.",
+    },
+    suggestion={
+        "fr": "Montrez plutôt ce que le produit change pour le lecteur (une histoire, un usage, "
+        "un conseil) et laissez le lien faire le reste.",
+        "en": "Show what the product changes for the reader instead (a story, a use, a tip) and "
+        "let the link do the selling.",
+    },
+    source="001 — « Écoutez moi : je veux vendre ! » ; 000 — « confondre sa page Facebook avec "
+    "un placard publicitaire »",
+    check=lambda draft, context: lexicon_findings(draft, context, "hard_sell"),
+    weights={"salesiness": 0.9, "interaction_value": -0.08},
+    bad=(
+        bad("Nouvelle collection : [[achetez]] vite la vôtre.", "fr"),
+        bad("[[Commandez dès maintenant]] sur notre site.", "fr"),
+        bad("Les beaux jours arrivent, [[profitez-en]] !", "fr"),
+        bad("Our new range is here. [[Shop now]].", "en"),
+        bad("[[Buy now]] and thank us later.", "en"),
+    ),
+    good=(
+        good("Nos clientes nous ont raconté comment elles portent la veste en hiver.", "fr"),
+        good("Qu'avez-vous acheté de plus utile cette année ?", "fr"),
+        good("Here is how three customers wear the jacket in winter.", "en"),
+        good("What was the most useful thing you bought this year?", "en"),
+    ),
+)

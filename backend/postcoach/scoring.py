@@ -1,0 +1,65 @@
+"""From findings and signals to the three scores (integers 0–100)."""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from collections.abc import Iterable
+
+from . import signals
+from .rules.base import Finding, Rule
+from .text import Draft
+
+Scored = Iterable[tuple[Rule, Finding]]
+
+
+def _weighted(findings: Scored) -> dict[str, float]:
+    totals: dict[str, float] = defaultdict(float)
+    for rule, finding in findings:
+        for score, weight in rule.weights.items():
+            totals[score] += weight * finding.strength
+    return totals
+
+
+def _clamp(value: float) -> int:
+    return int(round(max(0.0, min(100.0, value))))
+
+
+def salesiness(totals: dict[str, float]) -> int:
+    # Saturating: the first hard-sell words weigh most; a tenth price adds little.
+    return _clamp(100 * (1 - math.exp(-max(0.0, totals["salesiness"]))))
+
+
+def interaction_value(draft: Draft, totals: dict[str, float]) -> int:
+    if not draft.words:
+        return 0
+    value = 20.0
+    asked = signals.questions(draft)
+    if any(q.open for q in asked):
+        value += 40
+    elif asked:
+        value += 25
+    if signals.invites_sharing(draft):
+        value += 25
+    if signals.asks_or_suggests(draft):
+        value += 15
+    if signals.offers_value(draft):
+        value += 10
+    if signals.addresses_reader(draft):
+        value += 5
+    # Negative weights from bait, hard sell and empty posts.
+    value += 100 * totals["interaction_value"]
+    return _clamp(value)
+
+
+def tone_consistency(totals: dict[str, float]) -> int:
+    return _clamp(100 + 100 * totals["tone_consistency"])
+
+
+def compute(draft: Draft, findings: Scored) -> dict[str, int]:
+    totals = _weighted(findings)
+    return {
+        "salesiness": salesiness(totals),
+        "interaction_value": interaction_value(draft, totals),
+        "tone_consistency": tone_consistency(totals),
+    }

@@ -1,0 +1,159 @@
+"""The draft as the rules see it: words, sentences, emoji and UTF-16 offsets.
+
+Python indexes strings by code point, JavaScript by UTF-16 code unit. Rules work in code points;
+every span leaving the engine goes through `Draft.utf16_span` so the extension can highlight the
+exact characters even after emoji or other astral characters.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cached_property
+from itertools import accumulate
+
+# French elisions (l', qu', s'…) are split off so "l'offre" yields the word "offre".
+WORD_RE = re.compile(
+    r"(?<![^\W_])(?:qu|[cdjlmnst])['’](?=[^\W\d_])"
+    r"|[^\W_]+(?:['’\-][^\W_]+)*",
+    re.IGNORECASE,
+)
+SENTENCE_END_RE = re.compile(r"[.!?…]+[\"'”»)]*(?=\s|$)|\n\s*\n|\n(?=\s*[-–•*\d])")
+URL_RE = re.compile(r"\b(?:https?://|www\.)[^\s<>\"]+|\b[\w-]+(?:\.[\w-]+)*\.(?:com|fr|net|org|io|co|eu|be|ch|ca|ly|gl|me|app|shop|store)(?:/[^\s<>\"]*)?", re.IGNORECASE)
+HASHTAG_RE = re.compile(r"(?<![\w#])#[^\W_][\w]*")
+MENTION_RE = re.compile(r"(?<![\w@])@[\w.]+")
+EXCLAMATION_RE = re.compile(r"!+")
+# Emoji: pictographs and symbols, with their modifiers and joiners folded into one glyph.
+EMOJI_RE = re.compile(
+    "(?:[\U0001F000-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF\u2300-\u23FF\u3030\u303D\u3297\u3299]"
+    "[\uFE0F\U0001F3FB-\U0001F3FF]*(?:\u200D[\U0001F000-\U0001FAFF\u2600-\u27BF][\uFE0F]*)*)"
+    "|(?:[\U0001F1E6-\U0001F1FF]{2})"
+)
+TEXT_EMOTICON_RE = re.compile(r"(?<!\S)(?:[:;=]-?[()DPp]|<3|\^\^|xD)(?!\S)")
+
+
+@dataclass(frozen=True, slots=True)
+class Word:
+    start: int
+    end: int
+    text: str
+
+    @property
+    def lower(self) -> str:
+        return self.text.lower()
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    start: int
+    end: int
+    text: str
+
+
+class _FoldTable(dict):
+    """str.translate table filled on demand: one character in, one character out."""
+
+    def __missing__(self, codepoint: int) -> str:
+        char = chr(codepoint)
+        lowered = char.lower()
+        folded = lowered if len(lowered) == 1 else char
+        self[codepoint] = folded
+        return folded
+
+
+_FOLD_TABLE = _FoldTable()
+
+
+def fold(text: str) -> str:
+    """Lower-case without moving any offset: len(fold(t)) == len(t).
+
+    Accents are kept: in French they carry meaning ("achète" orders, "acheté" narrates).
+    """
+    return text.translate(_FOLD_TABLE)
+
+
+class Draft:
+    """One draft, analysed lazily: each property is computed once and only if a rule needs it."""
+
+    def __init__(self, text: str, language: str = "und") -> None:
+        self.text = text
+        self.language = language
+
+    @cached_property
+    def words(self) -> list[Word]:
+        return [Word(m.start(), m.end(), m.group()) for m in WORD_RE.finditer(self.text)]
+
+    @cached_property
+    def folded(self) -> str:
+        return fold(self.text)
+
+    @cached_property
+    def word_starts(self) -> list[int]:
+        return [w.start for w in self.words]
+
+    @cached_property
+    def lower_words(self) -> list[str]:
+        return [w.text.lower() for w in self.words]
+
+    @cached_property
+    def word_set(self) -> frozenset[str]:
+        return frozenset(self.lower_words)
+
+    @cached_property
+    def sentences(self) -> list[Sentence]:
+        sentences: list[Sentence] = []
+        start = 0
+        for match in SENTENCE_END_RE.finditer(self.text):
+            self._add_sentence(sentences, start, match.end())
+            start = match.end()
+        self._add_sentence(sentences, start, len(self.text))
+        return sentences
+
+    def _add_sentence(self, sentences: list[Sentence], start: int, end: int) -> None:
+        chunk = self.text[start:end]
+        stripped = chunk.strip()
+        if stripped:
+            offset = start + len(chunk) - len(chunk.lstrip())
+            sentences.append(Sentence(offset, offset + len(stripped), stripped))
+
+    @cached_property
+    def urls(self) -> list[re.Match[str]]:
+        return list(URL_RE.finditer(self.text))
+
+    @cached_property
+    def hashtags(self) -> list[re.Match[str]]:
+        return list(HASHTAG_RE.finditer(self.text))
+
+    @cached_property
+    def mentions(self) -> list[re.Match[str]]:
+        return list(MENTION_RE.finditer(self.text))
+
+    @cached_property
+    def emoji(self) -> list[re.Match[str]]:
+        return list(EMOJI_RE.finditer(self.text)) + list(TEXT_EMOTICON_RE.finditer(self.text))
+
+    @cached_property
+    def exclamations(self) -> int:
+        return self.text.count("!")
+
+    @cached_property
+    def prose(self) -> str:
+        """The text without links, mentions, hashtags and emoji: what language and readability read."""
+        cleaned = URL_RE.sub(" ", self.text)
+        cleaned = MENTION_RE.sub(" ", cleaned)
+        cleaned = HASHTAG_RE.sub(" ", cleaned)
+        cleaned = EMOJI_RE.sub(" ", cleaned)
+        return " ".join(cleaned.split())
+
+    @cached_property
+    def _utf16_prefix(self) -> list[int] | None:
+        """UTF-16 offset of each code point, or None when the text has no astral character."""
+        if self.text.isascii() or not any(ord(ch) > 0xFFFF for ch in self.text):
+            return None
+        return [0, *accumulate(2 if ord(ch) > 0xFFFF else 1 for ch in self.text)]
+
+    def utf16_span(self, start: int, end: int) -> list[int]:
+        prefix = self._utf16_prefix
+        if prefix is None:
+            return [start, end]
+        return [prefix[start], prefix[end]]

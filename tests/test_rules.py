@@ -1,0 +1,49 @@
+"""Every rule's examples are its tests: bad ones fire on the marked span, good ones stay silent."""
+
+import pytest
+
+from postcoach import analyze
+from postcoach.rules import all_rules
+from postcoach.rules.base import FAMILIES, Example, Rule
+
+
+def _cases(kind: str):
+    for rule in all_rules():
+        for index, example in enumerate(getattr(rule, kind)):
+            yield pytest.param(rule, example, id=f"{rule.id}-{kind}{index}-{example.language}")
+
+
+def _hints_of(rule: Rule, example: Example) -> list[dict]:
+    result = analyze(
+        example.plain, platform=example.platform, reply=example.reply, profile=example.profile
+    )
+    assert result["language"] in (example.language, "und"), result["language"]
+    return [h for h in result["hints"] if h["rule"] == rule.id]
+
+
+@pytest.mark.parametrize(("rule", "example"), list(_cases("bad")))
+def test_bad_example_fires_on_marked_span(rule, example):
+    hints = _hints_of(rule, example)
+    assert hints, f"{rule.id} stayed silent on: {example.plain}"
+    expected = example.marked_spans
+    if expected:
+        # Examples are BMP text, so code points and UTF-16 units agree.
+        assert sorted(tuple(h["span"]) for h in hints if h["span"]) == sorted(expected)
+    else:
+        assert all(h["span"] is None for h in hints)
+
+
+@pytest.mark.parametrize(("rule", "example"), list(_cases("good")))
+def test_good_example_stays_silent(rule, example):
+    assert _hints_of(rule, example) == [], example.plain
+
+
+def test_rule_ids_are_unique_and_every_family_has_rules():
+    ids = [rule.id for rule in all_rules()]
+    assert len(ids) == len(set(ids))
+    assert {rule.family for rule in all_rules()} == set(FAMILIES)
+
+
+def test_every_rule_cites_a_seed():
+    for rule in all_rules():
+        assert rule.source[:3].isdigit(), rule.id
