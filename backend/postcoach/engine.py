@@ -47,6 +47,18 @@ def _hint(rule: Rule, finding: Finding, draft: Draft, ui_lang: str) -> dict:
     }
 
 
+def _outermost(findings) -> list[Finding]:
+    """Drop a finding nested in another of the same rule ("call now" inside "call now 0800…")."""
+    whole_post = [f for f in findings if f.start is None]
+    spans = sorted((f for f in findings if f.start is not None), key=lambda f: (f.start, -f.end))
+    kept: list[Finding] = []
+    for finding in spans:
+        if kept and finding.end <= kept[-1].end:
+            continue
+        kept.append(finding)
+    return whole_post + kept
+
+
 def _sort_key(hint: dict) -> tuple[int, int, int]:
     span = hint["span"] or [-1, -1]
     return (LEVEL_ORDER[hint["level"]], span[0], span[1])
@@ -72,7 +84,7 @@ def analyze(
     if draft.words or draft.emoji or draft.urls:
         for rule in all_rules():
             if rule.applies(context):
-                findings.extend((rule, finding) for finding in rule.check(draft, context))
+                findings.extend((rule, f) for f in _outermost(rule.check(draft, context)))
 
     hints, per_rule = [], {}
     for rule, finding in findings:

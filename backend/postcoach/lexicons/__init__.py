@@ -1,9 +1,10 @@
 """Word lists as data: one `.tsv` file per lexicon and language, `term<TAB>note` per line.
 
 A term is matched as whole words, case-insensitively (accents count); a space matches any run of
-white space, `'` matches both apostrophes, and a trailing `*` matches any word ending (so
-`profite*` covers profitez, profitez-en, profiter). A lexicon that lists a term twice is a
-mistake and refuses to load.
+white space, `'` matches both apostrophes, a hyphen is optional, and a `*` after a word matches
+any ending (`profite*` covers profitez, profitez-en, profiter; `like* si` covers "likez si").
+Comments start with "# " (a hash and a space), so "#1" can be a term.
+A lexicon that lists a term twice is a mistake and refuses to load.
 """
 
 from __future__ import annotations
@@ -38,16 +39,16 @@ class Lexicon:
         return self.pattern.finditer(folded_text)
 
 
+def _word_regex(word: str) -> str:
+    if word.endswith("*"):
+        return re.escape(word[:-1]).replace("'", "['’]") + r"[\w'’-]*"
+    return re.escape(word).replace("'", "['’]").replace(r"\-", r"[-\s]?")
+
+
 def _term_regex(term: str) -> str:
-    prefix = term.endswith("*")
-    words = fold(term.rstrip("*")).split()
-    body = r"\s+".join(
-        re.escape(word).replace("'", "['’]").replace(r"\-", r"[-\s]?") for word in words
-    )
-    if prefix:
-        return body + r"[\w'’-]*"
+    body = r"\s+".join(_word_regex(word) for word in fold(term).split())
     # An elided term ("t'", "qu'") is glued to the next word; any other ends at a word boundary.
-    return body if body.endswith("['’]") else body + r"(?!\w)"
+    return body if body.endswith(("['’]", "[\\w'’-]*")) else body + r"(?!\w)"
 
 
 def parse(name: str, language: str, source: str) -> Lexicon:
@@ -55,7 +56,7 @@ def parse(name: str, language: str, source: str) -> Lexicon:
     seen: dict[str, int] = {}
     for number, raw in enumerate(source.splitlines(), start=1):
         line = raw.strip()
-        if not line or line.startswith("#"):
+        if not line or line == "#" or line.startswith("# "):
             continue
         term, _, note = line.partition("\t")
         term, note = term.strip(), note.strip()

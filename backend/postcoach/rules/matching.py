@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from ..lexicons import load
@@ -36,3 +37,11 @@ def lexicon_findings(
 
 def has_lexicon_match(draft: Draft, context: Context, name: str) -> bool:
     return next(lexicon_spans(draft, context, name), None) is not None
+
+
+def regex_findings(draft: Draft, pattern: re.Pattern[str], strength: float = 1.0) -> list[Finding]:
+    """One finding per match of `pattern` in the folded text, quoting it as {word}."""
+    return [
+        Finding(m.start(), m.end(), strength, {"word": draft.text[m.start():m.end()]})
+        for m in pattern.finditer(draft.folded)
+    ]

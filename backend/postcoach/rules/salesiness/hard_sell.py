@@ -1,5 +1,20 @@
+import re
+
 from ..base import Rule, bad, good
-from ..matching import lexicon_findings
+from ..matching import lexicon_findings, regex_findings
+
+# "Call 0800 123 456", "Text WIN to 80086", "Appelez le 01 23 45 67 89": a sale by phone.
+PHONE_CALL_TO_ACTION = re.compile(
+    r"\b(?:call|ring|text|txt|send|sms|appelez|appelle|envoyez|envoie)\b"
+    r"(?:\s+[\w'’]+){0,4}?\s+\+?\d[\d .-]{4,}\d"
+)
+
+
+def check(draft, context):
+    return lexicon_findings(draft, context, "hard_sell") + regex_findings(
+        draft, PHONE_CALL_TO_ACTION
+    )
+
 
 RULE = Rule(
     id="salesiness.hard_sell",
@@ -17,7 +32,7 @@ RULE = Rule(
     },
     source="001 — « Écoutez moi : je veux vendre ! » ; 000 — « confondre sa page Facebook avec "
     "un placard publicitaire »",
-    check=lambda draft, context: lexicon_findings(draft, context, "hard_sell"),
+    check=check,
     weights={"salesiness": 0.9, "interaction_value": -0.08},
     bad=(
         bad("Nouvelle collection : [[achetez]] vite la vôtre.", "fr"),
@@ -25,6 +40,7 @@ RULE = Rule(
         bad("Les beaux jours arrivent, [[profitez-en]] !", "fr"),
         bad("Our new range is here. [[Shop now]].", "en"),
         bad("[[Buy now]] and thank us later.", "en"),
+        bad("Your bonus is waiting: [[call 0800 123 456]] today.", "en"),
     ),
     good=(
         good("Nos clientes nous ont raconté comment elles portent la veste en hiver.", "fr"),

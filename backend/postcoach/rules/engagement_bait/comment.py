@@ -1,0 +1,34 @@
+from ..base import Rule, bad, good
+from ..matching import lexicon_findings
+
+RULE = Rule(
+    id="engagement_bait.comment",
+    family="engagement_bait",
+    level="warning",
+    message={
+        "fr": "« {word} » : imposer un commentaire (« tape OUI ») est de l'appât à commentaires.",
+        "en": "“{word}”: dictating a comment (“type YES”) is comment baiting.",
+    },
+    suggestion={
+        "fr": "Posez une question à laquelle on a envie de répondre avec ses propres mots, et "
+        "répondez ensuite aux commentaires.",
+        "en": "Ask something people want to answer in their own words, then reply to the "
+        "comments.",
+    },
+    source="002 — « vous proposer de fausses interactions complètement “tarte” » ; Meta, "
+    "engagement bait",
+    check=lambda draft, context: lexicon_findings(draft, context, "bait_comment"),
+    weights={"interaction_value": -0.3, "salesiness": 0.1},
+    bad=(
+        bad("Vous aussi vous aimez l'été ? [[Tapez OUI]] !", "fr"),
+        bad("[[Commente si]] tu es d'accord.", "fr"),
+        bad("Who's ready for Friday? [[Type YES]]!", "en"),
+        bad("[[Comment below if]] you agree.", "en"),
+    ),
+    good=(
+        good("Racontez-nous en commentaire votre pire souvenir de déménagement.", "fr"),
+        good("Oui, nous rouvrons lundi : quelles questions avez-vous ?", "fr"),
+        good("Tell us in the comments about your worst moving day.", "en"),
+        good("Yes, we reopen on Monday: what questions do you have?", "en"),
+    ),
+)

@@ -1,0 +1,44 @@
+from ..base import Rule, bad, good
+from ..matching import has_lexicon_match, lexicon_findings
+
+
+def check(draft, context):
+    if not has_lexicon_match(draft, context, "contest"):
+        return []
+    return lexicon_findings(draft, context, "contest_conditions")
+
+
+RULE = Rule(
+    id="engagement_bait.contest",
+    family="engagement_bait",
+    level="warning",
+    message={
+        "fr": "« {word} » : un jeu-concours qui se gagne en likes, partages ou identifications "
+        "attire les concouristes, pas une communauté.",
+        "en": "“{word}”: a giveaway entered by liking, sharing or tagging attracts prize hunters, "
+        "not a community.",
+    },
+    suggestion={
+        "fr": "Faites participer avec une vraie contribution (une photo, une astuce, un souvenir) "
+        "et rappelez le règlement ; Facebook interdit d'exiger un partage sur le journal.",
+        "en": "Ask for a real contribution to enter (a photo, a tip, a memory) and link the "
+        "rules; Facebook forbids requiring shares on personal timelines.",
+    },
+    source="003 — « beaucoup de jeux-concours … Ces sollicitations nourrissent les concouristes "
+    "et les opportunistes de tous poils »",
+    check=check,
+    weights={"interaction_value": -0.2, "salesiness": 0.4},
+    bad=(
+        bad("🎁 Jeu-concours ! Pour participer : [[likez]] la page, [[partagez]] ce post et "
+            "[[identifiez]] deux amis.", "fr"),
+        bad("Giveaway time! To enter, [[like]] this post and [[tag]] two friends.", "en"),
+    ),
+    good=(
+        good("Jeu-concours : pour participer, racontez-nous en commentaire votre plus beau "
+             "souvenir de vacances. Règlement en lien.", "fr"),
+        good("J'aime ce post de Léa sur le partage des tâches.", "fr"),
+        good("Giveaway: to enter, tell us your best holiday memory in the comments. Rules in "
+             "the link.", "en"),
+        good("I like this post about sharing chores.", "en"),
+    ),
+)

@@ -1,0 +1,35 @@
+from ..base import Rule, bad, good
+from ..matching import lexicon_findings
+
+RULE = Rule(
+    id="engagement_bait.react",
+    family="engagement_bait",
+    level="warning",
+    message={
+        "fr": "« {word} » : réclamer des likes, c'est de l'appât à réactions ; Facebook et "
+        "LinkedIn réduisent la portée de ces posts.",
+        "en": "“{word}”: asking for likes is react baiting; Facebook and LinkedIn show such "
+        "posts to fewer people.",
+    },
+    suggestion={
+        "fr": "Supprimez la consigne et donnez une vraie raison de réagir : une question ouverte, "
+        "un avis demandé, une expérience à partager.",
+        "en": "Drop the instruction and give a real reason to respond: an open question, an "
+        "opinion to share, an experience to tell.",
+    },
+    source="003 — « de message du type “Like si tu aimes” » ; Meta, engagement bait",
+    check=lambda draft, context: lexicon_findings(draft, context, "bait_react"),
+    weights={"interaction_value": -0.3, "salesiness": 0.15},
+    bad=(
+        bad("[[Like si tu aimes]] les crêpes !", "fr"),
+        bad("Nouvelle couleur : [[mettez un j'aime]] pour nous soutenir.", "fr"),
+        bad("[[Like if you love]] pancakes!", "en"),
+        bad("[[Double tap if]] you agree.", "en"),
+    ),
+    good=(
+        good("J'aime beaucoup cette photo de l'atelier : qu'en pensez-vous ?", "fr"),
+        good("Quelle garniture aimez-vous sur vos crêpes ?", "fr"),
+        good("We would like your advice: which feature should we build next, and why?", "en"),
+        good("I like how this customer styled the jacket.", "en"),
+    ),
+)

@@ -1,0 +1,33 @@
+from ..base import Rule, bad, good
+from ..matching import lexicon_findings
+
+RULE = Rule(
+    id="engagement_bait.share",
+    family="engagement_bait",
+    level="warning",
+    message={
+        "fr": "« {word} » : demander le partage, c'est de l'appât à partages.",
+        "en": "“{word}”: asking for shares is share baiting.",
+    },
+    suggestion={
+        "fr": "Publiez quelque chose qu'on a envie de transmettre (utile, drôle, surprenant) : "
+        "le partage viendra sans consigne.",
+        "en": "Post something worth passing on (useful, funny, surprising): people share it "
+        "without being told.",
+    },
+    source="002 — « un “super film tv” … que vous allez “partager” » ; Meta, engagement bait",
+    check=lambda draft, context: lexicon_findings(draft, context, "bait_share"),
+    weights={"interaction_value": -0.3, "salesiness": 0.15},
+    bad=(
+        bad("[[Partagez si]] vous êtes d'accord !", "fr"),
+        bad("Notre nouvelle vidéo est en ligne, [[faites tourner]] !", "fr"),
+        bad("[[Share if]] you agree!", "en"),
+        bad("Our new video is out, [[spread the word]]!", "en"),
+    ),
+    good=(
+        good("Merci à Léa d'avoir partagé son expérience avec nous.", "fr"),
+        good("Partagez-vous vos trajets à vélo en hiver ? Comment faites-vous ?", "fr"),
+        good("Thanks to Lea for sharing her experience with us.", "en"),
+        good("Do you share your bike commute in winter? How do you manage?", "en"),
+    ),
+)

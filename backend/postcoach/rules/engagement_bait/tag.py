@@ -1,0 +1,34 @@
+from ..base import Rule, bad, good
+from ..matching import lexicon_findings
+
+RULE = Rule(
+    id="engagement_bait.tag",
+    family="engagement_bait",
+    level="warning",
+    message={
+        "fr": "« {word} » : demander d'identifier des amis, c'est de l'appât à identifications.",
+        "en": "“{word}”: asking people to tag friends is tag baiting.",
+    },
+    suggestion={
+        "fr": "Laissez les gens identifier qui ils veulent quand le contenu leur fait penser à "
+        "quelqu'un ; demandez plutôt leur avis ou leur expérience.",
+        "en": "Let people tag whoever the post reminds them of; ask for their opinion or "
+        "experience instead.",
+    },
+    source="003 — « la course aux fans … Ces sollicitations nourrissent les concouristes » ; "
+    "Meta, engagement bait",
+    check=lambda draft, context: lexicon_findings(draft, context, "bait_tag"),
+    weights={"interaction_value": -0.3, "salesiness": 0.15},
+    bad=(
+        bad("[[Identifiez un ami]] qui adore le chocolat !", "fr"),
+        bad("[[Tague ta]] meilleure amie !", "fr"),
+        bad("[[Tag a friend]] who loves chocolate!", "en"),
+        bad("[[Tag your]] running buddy.", "en"),
+    ),
+    good=(
+        good("Merci à @Léa pour ces photos de l'atelier.", "fr"),
+        good("Quel ami vous a fait découvrir la course à pied ?", "fr"),
+        good("Thanks to @Lea for these workshop photos.", "en"),
+        good("Which friend got you into running?", "en"),
+    ),
+)

@@ -1,0 +1,44 @@
+from ..base import Finding, Rule, bad, good
+
+MAX_WORDS = 3
+
+
+def check(draft, context):
+    words = [w for w in draft.prose.split() if any(ch.isalpha() for ch in w)]
+    has_filler = bool(draft.emoji or draft.urls or "gif" in draft.word_set)
+    if len(words) > MAX_WORDS or not has_filler:
+        return []
+    return [Finding()]
+
+
+RULE = Rule(
+    id="interaction.no_substance",
+    family="interaction",
+    level="warning",
+    message={
+        "fr": "Un lien, des emojis ou un GIF sans rien à dire : le post n'apporte rien au lecteur.",
+        "en": "A link, emoji or a GIF with nothing to say: the post gives readers nothing.",
+    },
+    suggestion={
+        "fr": "Dites en une phrase ce que le lecteur y gagne, ou attendez d'avoir quelque chose "
+        "à partager.",
+        "en": "Say in one sentence what the reader gets from it, or wait until you have "
+        "something to share.",
+    },
+    source="002 — « si vous n'avez rien de spéciale à dire, ne postez pas de Gif, (ça sert à "
+    "rien) abstenez-vous »",
+    check=check,
+    weights={"interaction_value": -0.35},
+    posts_only=True,
+    bad=(
+        bad("Trop bien 😍😍😍", "fr"),
+        bad("Lundi ☕️ https://acme.fr/blog", "fr"),
+        bad("So good 😍😍😍", "en"),
+        bad("Monday mood https://giphy.com/x", "en"),
+    ),
+    good=(
+        good("Notre astuce du lundi pour un café plus doux : moudre juste avant l'infusion ☕️",
+             "fr"),
+        good("Our Monday tip for a smoother coffee: grind just before brewing ☕️", "en"),
+    ),
+)

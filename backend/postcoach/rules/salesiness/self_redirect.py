@@ -1,0 +1,61 @@
+import re
+
+from ... import signals
+from ...text import URL_RE, fold
+from ..base import Finding, Rule, bad, good
+from ..matching import lexicon_findings
+
+
+def _own_links(draft, context) -> list[Finding]:
+    own = [fold(d) for d in context.profile.domains] + [
+        fold(re.sub(r"\W", "", n)) for n in context.profile.brand_names
+    ]
+    own = [name for name in own if name]
+    return [
+        Finding(m.start(), m.end(), 1.0, {"word": m.group()})
+        for m in URL_RE.finditer(draft.text)
+        if any(name in fold(m.group()) for name in own)
+    ]
+
+
+def check(draft, context):
+    redirects = lexicon_findings(draft, context, "own_spaces") + _own_links(draft, context)
+    if not redirects:
+        return []
+    gives_something = (
+        signals.questions(draft) or signals.offers_value(draft) or signals.invites_sharing(draft)
+    )
+    return [] if gives_something else redirects
+
+
+RULE = Rule(
+    id="salesiness.self_redirect",
+    family="salesiness",
+    level="suggestion",
+    message={
+        "fr": "« {word} » : le post ne sert qu'à renvoyer vers vos propres espaces.",
+        "en": "“{word}”: the post only exists to send people to your own spaces.",
+    },
+    suggestion={
+        "fr": "Donnez l'essentiel dans le post lui-même (l'astuce, l'info, l'histoire) ; le lien "
+        "devient un bonus, pas la raison d'être du message.",
+        "en": "Give the substance in the post itself (the tip, the news, the story); the link "
+        "becomes a bonus, not the point.",
+    },
+    source="004 — « Une tendance à retweeter et à diriger sur ses propres espaces »",
+    check=check,
+    weights={"salesiness": 0.5, "interaction_value": -0.05},
+    posts_only=True,
+    bad=(
+        bad("Tout est [[sur notre site]].", "fr"),
+        bad("Nouvel article : [[acme.fr/blog/rentree]]", "fr", profile={"domains": ["acme.fr"]}),
+        bad("Everything you need is [[on our website]].", "en"),
+        bad("New post: [[https://acme.com/blog/fall]]", "en", profile={"brand_names": ["Acme"]}),
+    ),
+    good=(
+        good("Astuce : lavez la veste à 30 °C. Le guide complet est sur notre site.", "fr"),
+        good("Une belle analyse du Monde sur le vrac : https://lemonde.fr/vrac", "fr",
+             profile={"domains": ["acme.fr"]}),
+        good("Tip: wash the jacket at 30 °C. The full guide is on our website.", "en"),
+    ),
+)

@@ -1,0 +1,51 @@
+import re
+
+from ..base import Finding, Rule, bad, good
+
+# A run of capitals ("PROMO EXCEPTIONNELLE") or a long shouted word; short acronyms (PME, RGPD,
+# B2B) and single capitals are not shouting.
+CAPS_RUN = re.compile(r"\b[A-ZÀ-ÖØ-Þ]{2,}(?:[\s'’-]+[A-ZÀ-ÖØ-Þ]{2,})+\b|\b[A-ZÀ-ÖØ-Þ]{6,}\b")
+EXCLAMATION_RUN = re.compile(r"!{2,}|(?:! ?){3,}")
+
+
+def check(draft, context):
+    text = draft.text
+    findings = []
+    for pattern in (CAPS_RUN, EXCLAMATION_RUN):
+        for match in pattern.finditer(text):
+            if pattern is CAPS_RUN and sum(ch.isalpha() for ch in match.group()) < 6:
+                continue
+            findings.append(Finding(match.start(), match.end(), 1.0, {"word": match.group()}))
+    return findings
+
+
+RULE = Rule(
+    id="salesiness.shouting",
+    family="salesiness",
+    level="suggestion",
+    message={
+        "fr": "« {word} » : majuscules et points d'exclamation en rafale, c'est crier.",
+        "en": "“{word}”: capitals and bursts of exclamation marks read as shouting.",
+    },
+    suggestion={
+        "fr": "Écrivez en casse normale avec un seul « ! » au plus : l'enthousiasme passe par "
+        "le contenu, pas par le volume.",
+        "en": "Use normal case and one “!” at most: enthusiasm comes from the content, not the "
+        "volume.",
+    },
+    source="001 — « Ne criez pas votre offre »",
+    check=check,
+    weights={"salesiness": 0.35},
+    bad=(
+        bad("[[PROMO EXCEPTIONNELLE]] sur la gamme été", "fr"),
+        bad("On a hâte de vous voir[[!!!]]", "fr"),
+        bad("[[HUGE SALE]] this weekend", "en"),
+        bad("We can't wait to see you[[!!]]", "en"),
+    ),
+    good=(
+        good("La PME lyonnaise a adopté le RGPD en 2018.", "fr"),
+        good("On a hâte de vous voir !", "fr"),
+        good("Our B2B team met the CEO of a NGO in the USA.", "en"),
+        good("We can't wait to see you!", "en"),
+    ),
+)
