@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -13,17 +13,42 @@ from .text import Draft
 
 # Words ending in -ez that are not second-person plural verb forms.
 NOT_VOUS_EZ = frozenset({"chez", "assez", "nez", "rez", "lez", "ez"})
-# "le ton de la marque" is a tone, not a possessive.
-TON_AS_NOUN_AFTER = frozenset({"le", "un", "ce", "du", "de", "au", "son", "mon", "leur", "même", "quel"})
-CLAUSE_OPENERS = set(".!?…:;,\n•-–—(\"«*»")
+# A "vous" inside a compound noun addresses nobody: "prendre rendez-vous".
+NOUNS_WITH_VOUS = frozenset({"rendez-vous"})
+# "le ton de la marque", "un ton décalé": after a determiner, "ton" is a tone, not a possessive.
+DETERMINERS_BEFORE_TON = frozenset({
+    "le", "un", "ce", "du", "au", "mon", "son", "leur", "notre", "votre", "même", "quel", "bon",
+})
+# The only vous imperatives that do not end in -ez; elsewhere they are participles ("les
+# choses dites"), so they count at the start of a clause only.
+VOUS_IMPERATIVES = frozenset({"faites", "dites"})
+# "Allez, …" and "Allez !" cheer on whoever reads, tutoyé or not; "Allez voir" is vous.
+CHEER = "allez"
+# A connective may open the clause before an imperative: "Alors partage ta recette".
+CONNECTIVES = frozenset({
+    "alors", "et", "mais", "donc", "puis", "ensuite", "maintenant", "enfin", "bref", "allez",
+    "oui", "non", "bon", "surtout", "vite", "ok",
+})
+CLAUSE_OPENERS = frozenset(".!?…:;,\n•–—(\"«»“”*")
+CLAUSE_END = frozenset(".!?…:;,)\"»”")
+QUOTED_RE = re.compile(r"«[^»]*»|“[^”]*”|\"[^\"\n]*\"")
 VOUS_VERB_RE = re.compile(r"^[^\W\d_]{2,}ez(?:-(?:vous|en|nous|le|la|les|moi|y|lui|leur))*$")
 TU_HYPHEN_RE = re.compile(r"-(?:toi|tu|t['’]\w*)$")
+# A verb joined to object pronouns is an imperative ("parle-moi", "fais-le", "vas-y"); which
+# person it addresses is told by its ending.
+IMPERATIVE_RE = re.compile(r"^([^\W\d_]+)(?:-(?:moi|nous|le|la|les|lui|leur|en|y))+$")
+NOT_TU_STEM_RE = re.compile(r"(?:ez|ons)$")
+NOT_IMPERATIVE_STEMS = frozenset({"chez", "sommes", "êtes", "ce", "celui", "celle", "ceux"})
+# "Va-t-il ?", "Fais-je ?": a question's inverted subject, not an imperative.
+INVERTED_SUBJECT_RE = re.compile(r"-(?:t-)?(?:je|il|elle|on|ils|elles|ce)(?!\w)")
+
+Span = tuple[int, int]
 
 
 @dataclass(frozen=True)
 class AddressMarks:
-    tu: list[tuple[int, int]]
-    vous: list[tuple[int, int]]
+    tu: list[Span]
+    vous: list[Span]
 
     @property
     def form(self) -> str:
@@ -36,38 +61,126 @@ class AddressMarks:
         return "none"
 
 
-def _starts_clause(text: str, offset: int) -> bool:
-    before = text[:offset].rstrip()
-    while before and not before[-1].isalnum() and before[-1] not in CLAUSE_OPENERS:
-        before = before[:-1].rstrip()  # emoji and symbols between clauses
-    return not before or before[-1] in CLAUSE_OPENERS
+def _previous_word_index(draft: Draft, offset: int) -> int:
+    """Index in draft.words of the last word starting before offset, -1 when there is none."""
+    return bisect_left(draft.word_starts, offset) - 1
+
+
+def _follows_clause_break(text: str, offset: int) -> bool:
+    """Only white space, emoji or symbols between a clause break (or the start) and offset."""
+    index = offset - 1
+    while index >= 0:
+        char = text[index]
+        if char.isalnum():
+            return False
+        if char in CLAUSE_OPENERS:
+            return True
+        # A dash opens a clause ("- Partage"), a hyphen inside a word does not ("co-partage").
+        if char == "-" and (index == 0 or not text[index - 1].isalnum()):
+            return True
+        index -= 1
+    return True
+
+
+def _starts_clause(draft: Draft, offset: int) -> bool:
+    if _follows_clause_break(draft.text, offset):
+        return True
+    previous = _previous_word_index(draft, offset)
+    return (
+        previous >= 0
+        and draft.lower_words[previous] in CONNECTIVES
+        and _follows_clause_break(draft.text, draft.words[previous].start)
+    )
+
+
+def _is_proper_noun(draft: Draft, start: int, word: str) -> bool:
+    """"Martinez", "Rodez": capitalised inside a sentence, so a name rather than a verb."""
+    return word[:1].isupper() and not word.isupper() and not _starts_clause(draft, start)
+
+
+def _ton_is_noun(draft: Draft, start: int, end: int) -> bool:
+    previous = _previous_word_index(draft, start)
+    before = draft.lower_words[previous] if previous >= 0 else ""
+    if before in DETERMINERS_BEFORE_TON:
+        return True
+    # "changer de ton." — a possessive would be followed by its noun.
+    rest = draft.text[end:].lstrip()
+    return before == "de" and (not rest or rest[0] in CLAUSE_END)
+
+
+def _cheers(draft: Draft, word_end: int) -> bool:
+    rest = draft.text[word_end:].lstrip()
+    return not rest or rest[0] in ",!…"
+
+
+def _word_marks(draft: Draft, tu: list[Span], vous: list[Span]) -> list[Span]:
+    """Marks told by a word's shape (-ez, imperative + pronoun); returns compound nouns to skip."""
+    nouns = []
+    for word in draft.words:
+        lower = word.lower
+        span = (word.start, word.end)
+        if lower in NOUNS_WITH_VOUS:
+            nouns.append(span)
+        elif TU_HYPHEN_RE.search(lower):
+            tu.append(span)
+        elif lower in VOUS_IMPERATIVES:
+            if _starts_clause(draft, word.start):
+                vous.append(span)
+        elif _is_proper_noun(draft, word.start, word.text):
+            continue
+        elif VOUS_VERB_RE.match(lower) and lower.partition("-")[0] not in NOT_VOUS_EZ:
+            if lower != CHEER or not _cheers(draft, word.end):
+                vous.append(span)
+        elif imperative := IMPERATIVE_RE.match(lower):
+            stem = imperative.group(1)
+            if stem in VOUS_IMPERATIVES:
+                vous.append(span)
+            elif stem not in NOT_IMPERATIVE_STEMS and not NOT_TU_STEM_RE.search(stem):
+                tu.append(span)
+    return nouns
+
+
+def _outermost(marks: list[Span]) -> list[Span]:
+    """Sorted marks without those lying inside another ("Parle" within "Parle-moi")."""
+    kept: list[Span] = []
+    for start, end in sorted(set(marks), key=lambda span: (span[0], -span[1])):
+        if not kept or end > kept[-1][1]:
+            kept.append((start, end))
+    return kept
+
+
+def _outside(marks: list[Span], ranges: list[Span]) -> list[Span]:
+    """Marks not inside any of `ranges`, which are sorted and do not overlap."""
+    starts = [start for start, _ in ranges]
+    kept = []
+    for mark in marks:
+        index = bisect_right(starts, mark[0]) - 1
+        if index < 0 or ranges[index][1] < mark[1]:
+            kept.append(mark)
+    return kept
 
 
 def address_marks(draft: Draft) -> AddressMarks:
     """Where a French draft says tu and where it says vous (code-point spans)."""
     folded = draft.folded
-    tu = [m.span() for m in load("fr", "address_tu").finditer(folded)]
     tu = [
-        (s, e) for s, e in tu
-        if folded[s:e] != "ton" or _previous_word(draft, s) not in TON_AS_NOUN_AFTER
+        m.span() for m in load("fr", "address_tu").finditer(folded)
+        if m.group() != "ton" or not _ton_is_noun(draft, m.start(), m.end())
     ]
     tu += [
         m.span() for m in load("fr", "imperatives_tu").finditer(folded)
-        if _starts_clause(draft.text, m.start())
+        if _starts_clause(draft, m.start()) and not INVERTED_SUBJECT_RE.match(folded, m.end())
     ]
     vous = [m.span() for m in load("fr", "address_vous").finditer(folded)]
-    for word in draft.words:
-        lower = word.lower
-        if TU_HYPHEN_RE.search(lower):
-            tu.append((word.start, word.end))
-        elif lower not in NOT_VOUS_EZ and VOUS_VERB_RE.match(lower):
-            vous.append((word.start, word.end))
-    return AddressMarks(sorted(set(tu)), sorted(set(vous)))
-
-
-def _previous_word(draft: Draft, offset: int) -> str:
-    index = bisect_left(draft.word_starts, offset)
-    return draft.lower_words[index - 1] if index > 0 else ""
+    nouns = _word_marks(draft, tu, vous)
+    tu, vous = _outside(tu, nouns), _outside(vous, nouns)
+    # Quoted speech is someone else talking: the author's own words decide when they say anything.
+    quoted = [m.span() for m in QUOTED_RE.finditer(draft.text)]
+    if quoted:
+        own_tu, own_vous = _outside(tu, quoted), _outside(vous, quoted)
+        if own_tu or own_vous:
+            tu, vous = own_tu, own_vous
+    return AddressMarks(_outermost(tu), _outermost(vous))
 
 
 def _hits(draft: Draft, language: str, name: str) -> int:
