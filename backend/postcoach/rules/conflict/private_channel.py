@@ -1,0 +1,46 @@
+from ..base import Finding, Rule, bad, good
+from ..matching import has_lexicon_match
+
+
+def check(draft, context):
+    if not has_lexicon_match(draft, context, "complaint_topic"):
+        return []
+    if has_lexicon_match(draft, context, "private_channel") or draft.urls:
+        return []
+    return [Finding()]
+
+
+RULE = Rule(
+    id="conflict.private_channel",
+    family="conflict",
+    level="warning",
+    message={
+        "fr": "Cette réponse traite un problème client en public sans proposer de canal privé.",
+        "en": "This reply handles a customer's problem in public without offering a private "
+        "channel.",
+    },
+    suggestion={
+        "fr": "Proposez de poursuivre en message privé, par e-mail ou par téléphone "
+        "(« Envoyez-nous votre numéro de commande en message privé, on s'en occupe »).",
+        "en": "Offer to continue by direct message, e-mail or phone (“Send us your order number "
+        "by DM and we'll sort it out”).",
+    },
+    source="001 — « les conversations autour de votre service client ou SAV doivent être "
+    "accompagnées vers d'autres canaux plus privés (par e-mails ou téléphone) »",
+    check=check,
+    reply_only=True,
+    bad=(
+        bad("Nous sommes désolés pour ce retard de livraison, cela arrive rarement.", "fr",
+            reply=True),
+        bad("We're sorry about the delay with your delivery, it rarely happens.", "en",
+            reply=True),
+    ),
+    good=(
+        good("Désolés pour ce retard ! Envoyez-nous votre numéro de commande en message privé, "
+             "on s'en occupe.", "fr", reply=True),
+        good("Merci beaucoup pour ce joli message !", "fr", reply=True),
+        good("Sorry about the delay! Send us your order number by DM and we'll sort it out.",
+             "en", reply=True),
+        good("Thank you so much for the lovely message!", "en", reply=True),
+    ),
+)

@@ -1,0 +1,45 @@
+from ..base import Rule, bad, good
+from . import spread
+
+OPPOSITE = {"tu": "vous", "vous": "tu"}
+
+
+def check(draft, context):
+    expected = context.profile.address_form.get("fr")
+    marks = context.tone.address
+    if draft.language != "fr" or expected not in OPPOSITE or marks.form != OPPOSITE[expected]:
+        return []
+    found = marks.tu if expected == "vous" else marks.vous
+    return spread(found, draft.text, found=marks.form, expected=expected)
+
+
+RULE = Rule(
+    id="tone.address_mismatch",
+    family="tone",
+    level="warning",
+    message={
+        "fr": "« {word} » : ce brouillon dit {found}, votre marque écrit {expected}.",
+        "en": "“{word}”: this draft says “{found}”, your brand writes “{expected}”.",
+    },
+    suggestion={
+        "fr": "Passez au {expected} sur tout le post : la même voix sur Facebook et LinkedIn "
+        "rend la marque reconnaissable.",
+        "en": "Switch to “{expected}” throughout: the same voice on Facebook and LinkedIn makes "
+        "the brand recognisable.",
+    },
+    source="001 — « Manque de cohérence … Être trop étouffant sur LinkedIn et plutôt décontracté "
+    "sur Facebook »",
+    check=check,
+    weights={"tone_consistency": -0.35},
+    languages=("fr",),
+    bad=(
+        bad("[[Découvre]] la nouvelle gamme et [[dis-nous]] ce que [[tu]] en penses.", "fr"),
+        bad("[[Découvrez]] la nouvelle gamme : [[votre]] avis compte.", "fr",
+            profile={"address_form": {"fr": "tu"}}),
+    ),
+    good=(
+        good("Découvrez la nouvelle gamme et dites-nous ce que vous en pensez.", "fr"),
+        good("Découvre la nouvelle gamme et dis-nous ce que tu en penses.", "fr",
+             profile={"address_form": {"fr": "tu"}}),
+    ),
+)

@@ -1,0 +1,37 @@
+from ..base import Rule, bad, good
+from . import spread
+
+
+def check(draft, context):
+    allowed = context.profile.emoji_max
+    found = sorted(m.span() for m in draft.emoji)
+    if len(found) <= allowed:
+        return []
+    severity = min(1.0, (len(found) - allowed) / 4)
+    return spread(found[allowed:], draft.text, severity, count=len(found), max=allowed)
+
+
+RULE = Rule(
+    id="tone.emoji",
+    family="tone",
+    level="suggestion",
+    message={
+        "fr": "{count} emojis alors que vos posts en ont {max} au plus.",
+        "en": "{count} emojis where your posts have {max} at most.",
+    },
+    suggestion={
+        "fr": "Gardez l'emoji qui porte le sens et retirez les autres.",
+        "en": "Keep the emoji that carries meaning and drop the rest.",
+    },
+    source="001 — « Manque de cohérence … plutôt décontracté sur Facebook »",
+    check=check,
+    weights={"tone_consistency": -0.25},
+    bad=(
+        bad("Bonne nouvelle pour vous ☀️ [[🎉]] [[🥳]]", "fr"),
+        bad("Good news for you ☀️ [[🎉]] [[🥳]]", "en"),
+    ),
+    good=(
+        good("Bonne nouvelle pour vous ☀️", "fr"),
+        good("Good news for you 🎉🥳🎈", "en", profile={"emoji_max": 3}),
+    ),
+)

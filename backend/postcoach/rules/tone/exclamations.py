@@ -1,0 +1,41 @@
+import re
+
+from ..base import Rule, bad, good
+from . import spread
+
+EXCLAMATION = re.compile(r"!")
+
+
+def check(draft, context):
+    allowed = context.profile.exclamation_max
+    found = [m.span() for m in EXCLAMATION.finditer(draft.text)]
+    if len(found) <= allowed:
+        return []
+    severity = min(1.0, (len(found) - allowed) / 4)
+    return spread(found[allowed:], draft.text, severity, count=len(found), max=allowed)
+
+
+RULE = Rule(
+    id="tone.exclamations",
+    family="tone",
+    level="suggestion",
+    message={
+        "fr": "{count} points d'exclamation alors que vos posts en ont {max} au plus.",
+        "en": "{count} exclamation marks where your posts have {max} at most.",
+    },
+    suggestion={
+        "fr": "Un seul « ! » suffit ; laissez le contenu porter l'enthousiasme.",
+        "en": "One “!” is enough; let the content carry the enthusiasm.",
+    },
+    source="001 — « Ne criez pas votre offre » ; « Manque de cohérence »",
+    check=check,
+    weights={"tone_consistency": -0.2},
+    bad=(
+        bad("Bienvenue à Léa ! Elle rejoint l'équipe[[!]] Bravo[[!]]", "fr"),
+        bad("Welcome, Lea! She joins the team[[!]] Congrats[[!]]", "en"),
+    ),
+    good=(
+        good("Bienvenue à Léa, qui rejoint l'équipe !", "fr"),
+        good("Welcome, Lea! She joins the team! Congrats!", "en", profile={"exclamation_max": 3}),
+    ),
+)
