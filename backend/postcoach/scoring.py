@@ -15,9 +15,13 @@ Scored = Iterable[tuple[Rule, Finding]]
 
 def _weighted(findings: Scored) -> dict[str, float]:
     totals: dict[str, float] = defaultdict(float)
+    amplified: dict[str, float] = defaultdict(float)
     for rule, finding in findings:
         for score, weight in rule.weights.items():
-            totals[score] += weight * finding.strength
+            (amplified if rule.amplifier else totals)[score] += weight * finding.strength
+    for score, extra in amplified.items():
+        if totals[score]:
+            totals[score] += extra
     return totals
 
 
@@ -25,9 +29,15 @@ def _clamp(value: float) -> int:
     return int(round(max(0.0, min(100.0, value))))
 
 
-def salesiness(totals: dict[str, float]) -> int:
+# Signals too ambiguous for a hint ("free", "win", a link) still tilt the score a little.
+WEAK_COMMERCIAL_WEIGHT = 0.1
+
+
+def salesiness(draft: Draft, totals: dict[str, float]) -> int:
+    weak = len(signals.lexicon_hits(draft, "promo_words")) + min(len(draft.urls), 2)
+    raw = totals["salesiness"] + WEAK_COMMERCIAL_WEIGHT * weak
     # Saturating: the first hard-sell words weigh most; a tenth price adds little.
-    return _clamp(100 * (1 - math.exp(-max(0.0, totals["salesiness"]))))
+    return _clamp(100 * (1 - math.exp(-max(0.0, raw))))
 
 
 def interaction_value(draft: Draft, totals: dict[str, float]) -> int:
@@ -42,6 +52,8 @@ def interaction_value(draft: Draft, totals: dict[str, float]) -> int:
     if signals.invites_sharing(draft):
         value += 25
     if signals.asks_or_suggests(draft):
+        value += 20
+    if signals.asks_for_action(draft):
         value += 15
     if signals.offers_value(draft):
         value += 10
@@ -59,7 +71,7 @@ def tone_consistency(totals: dict[str, float]) -> int:
 def compute(draft: Draft, findings: Scored) -> dict[str, int]:
     totals = _weighted(findings)
     return {
-        "salesiness": salesiness(totals),
+        "salesiness": salesiness(draft, totals),
         "interaction_value": interaction_value(draft, totals),
         "tone_consistency": tone_consistency(totals),
     }

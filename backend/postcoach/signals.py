@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from .lexicons import load
-from .text import Draft
+from .text import Draft, fold
 
 QUESTION_RE = re.compile(r"[^.!?…\n]*\?")
 
@@ -57,6 +58,55 @@ def offers_value(draft: Draft) -> bool:
 def _has_list(draft: Draft) -> bool:
     items = re.findall(r"(?m)^\s*(?:\d+[.)]|[-•✅👉▶→*])\s+\S", draft.text)
     return len(items) >= 2
+
+
+# Words that may stand before an imperative without changing it: "Just try it", "So, tell us".
+LEAD_INS = frozenset({"just", "so", "and", "also", "now", "then", "ok", "oh", "maybe", "simply",
+                      "alors", "et", "donc", "maintenant", "ensuite", "bref"})
+
+
+def _sentence_openers(draft: Draft) -> list[str]:
+    """The first real word of each sentence (and the one after a lead-in such as "just"),
+    skipping "RT", @mentions and hashtags."""
+    openers = []
+    for sentence in draft.sentences:
+        words = [
+            word.strip("\"'“”«»()[]:,.!?…").lower()
+            for word in sentence.text.split()[:6]
+            if not word.startswith(("@", "#")) and word not in ("RT", "-", "–", "—", "•")
+        ]
+        words = [word for word in words if word]
+        if words:
+            openers.append(words[0])
+            if words[0] in LEAD_INS and len(words) > 1:
+                openers.append(words[1])
+    return openers
+
+
+def _is_imperative_opener(word: str, language: str) -> bool:
+    if language == "fr" and word.endswith("ez") and word not in ("chez", "assez", "nez"):
+        return True
+    return any(
+        word in _imperatives(lexicon_language, name)
+        for lexicon_language, name in IMPERATIVE_LEXICONS[language]
+    )
+
+
+IMPERATIVE_LEXICONS = {
+    "en": (("en", "imperatives"),),
+    "fr": (("fr", "imperatives"), ("fr", "imperatives_tu")),
+    "und": (("en", "imperatives"), ("fr", "imperatives"), ("fr", "imperatives_tu")),
+}
+
+
+@cache
+def _imperatives(language: str, name: str) -> frozenset[str]:
+    return frozenset(fold(entry.term) for entry in load(language, name).entries)
+
+
+def asks_for_action(draft: Draft) -> bool:
+    """A sentence opens with an imperative: "Read this", "Dites-nous", "Essayez"."""
+    return any(_is_imperative_opener(word, draft.language) for word in _sentence_openers(draft))
 
 
 def addresses_reader(draft: Draft) -> bool:

@@ -107,6 +107,9 @@ class Rule:
     weights: Mapping[str, float] = field(default_factory=dict)
     reply_only: bool = False
     posts_only: bool = False
+    # An amplifier's weights count only where other rules already moved that score: capitals
+    # make an offer louder, but a birthday wish in capitals sells nothing.
+    amplifier: bool = False
 
     def __post_init__(self) -> None:
         problems = []

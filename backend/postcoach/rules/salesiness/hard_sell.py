@@ -1,18 +1,33 @@
 import re
 
-from ..base import Rule, bad, good
+from ..base import Finding, Rule, bad, good
 from ..matching import lexicon_findings, regex_findings
 
-# "Call 0800 123 456", "Text WIN to 80086", "Appelez le 01 23 45 67 89": a sale by phone.
+# "Call 0800 123 456", "Text WIN to 80086", "Appelez le 01 23 45 67 89": a sale by phone
+# (four digits at least: premium short codes have four or five).
 PHONE_CALL_TO_ACTION = re.compile(
-    r"\b(?:call|ring|text|txt|send|sms|appelez|appelle|envoyez|envoie)\b"
-    r"(?:\s+[\w'’]+){0,4}?\s+\+?\d[\d .-]{4,}\d"
+    r"\b(?:call|ring|text|txt|send|sms|reply|appelez|appelle|envoyez|envoie)\b"
+    r"(?:\s+\S+){0,6}?\s+\+?\d[\d .-]{2,}\d"
+)
+# "Reply YES", "Text JOIN", "Envoyez STOP": a keyword in capitals to send back.
+KEYWORD_CALL_TO_ACTION = re.compile(
+    r"\b(?:[Rr]eply|REPLY|[Tt]ext|TEXT|[Tt]xt|TXT|[Ss]end|SEND|[Ee]nvoyez|ENVOYEZ)\s+"
+    r"[\"'“«]?[A-Z0-9]{2,}\b"
 )
 
 
 def check(draft, context):
-    return lexicon_findings(draft, context, "hard_sell") + regex_findings(
-        draft, PHONE_CALL_TO_ACTION
+    letters = [ch for ch in draft.text if ch.isalpha()]
+    # In a text typed all in capitals, "TEXT BACK" is shouting, not a keyword to send.
+    all_caps = sum(ch.isupper() for ch in letters) > 0.6 * len(letters)
+    keywords = [] if all_caps else [
+        Finding(m.start(), m.end(), 1.0, {"word": m.group()})
+        for m in KEYWORD_CALL_TO_ACTION.finditer(draft.text)
+    ]
+    return (
+        lexicon_findings(draft, context, "hard_sell")
+        + regex_findings(draft, PHONE_CALL_TO_ACTION)
+        + keywords
     )
 
 
@@ -41,6 +56,7 @@ RULE = Rule(
         bad("Our new range is here. [[Shop now]].", "en"),
         bad("[[Buy now]] and thank us later.", "en"),
         bad("Your bonus is waiting: [[call 0800 123 456]] today.", "en"),
+        bad("Want the catalogue? [[Reply CAT]] now.", "en"),
     ),
     good=(
         good("Nos clientes nous ont raconté comment elles portent la veste en hiver.", "fr"),

@@ -12,9 +12,10 @@ PRICE_OR_DISCOUNT = re.compile(
 
 
 def check(draft, context):
-    return lexicon_findings(draft, context, "promo", strength=0.8) + regex_findings(
-        draft, PRICE_OR_DISCOUNT
-    )
+    """Prices and promotions; words like "free" or "win" only when the post is promotional."""
+    strong = lexicon_findings(draft, context, "promo") + regex_findings(draft, PRICE_OR_DISCOUNT)
+    weak = lexicon_findings(draft, context, "promo_words", strength=0.6)
+    return strong + weak if strong or len(weak) >= 2 else []
 
 
 RULE = Rule(
@@ -40,11 +41,13 @@ RULE = Rule(
         bad("Utilisez le [[code promo]] ETE24 à la caisse.", "fr"),
         bad("Everything is [[50% off]] this weekend.", "en"),
         bad("[[Free shipping]] on every order over [[$50]].", "en"),
+        bad("You [[won]] a [[free]] trip!", "en"),
     ),
     good=(
         good("73 % de nos lecteurs lisent sur mobile : on a donc revu la mise en page.", "fr"),
         good("Comment rangez-vous vos vestes d'hiver pendant l'été ?", "fr"),
         good("We asked 200 runners how they choose their shoes. Here is what they said.", "en"),
         good("Which trail near you deserves more love?", "en"),
+        good("Are you free on Friday for the workshop tour?", "en"),
     ),
 )
