@@ -224,7 +224,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _extra_commands() -> list[Callable[[argparse._SubParsersAction], None]]:
-    return []
+    from .server.commands import register as register_server_commands
+
+    return [register_server_commands]
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -1,0 +1,79 @@
+"""Every error leaves the server as {"error": {"code", "message"}} (plus "field" for 422)."""
+
+from __future__ import annotations
+
+import logging
+import traceback
+from collections.abc import Mapping
+
+from flask import Flask, Response, jsonify, request
+from werkzeug.exceptions import HTTPException
+
+logger = logging.getLogger("postcoach.server")
+
+MAX_BODY_BYTES = 256 * 1024
+
+# Werkzeug raises these itself (routing, body cap); the rest come through ApiError.
+_HTTP_ERRORS = {
+    404: ("not_found", "no such endpoint; the API is described at /v1/openapi.json"),
+    405: ("method_not_allowed", "this endpoint does not accept that method"),
+    413: ("too_large", f"the request body is larger than {MAX_BODY_BYTES // 1024} KiB"),
+}
+
+
+class ApiError(Exception):
+    """An answer other than success, raised anywhere while handling a request."""
+
+    def __init__(
+        self,
+        status: int,
+        code: str,
+        message: str,
+        *,
+        field: str | None = None,
+        headers: Mapping[str, str] | None = None,
+    ) -> None:
+        super().__init__(message)
+        self.status = status
+        self.code = code
+        self.message = message
+        self.field = field
+        self.headers = dict(headers or {})
+
+
+def error_response(error: ApiError) -> Response:
+    body: dict[str, str] = {"code": error.code, "message": error.message}
+    if error.field is not None:
+        body["field"] = error.field
+    response = jsonify(error=body)
+    response.status_code = error.status
+    response.headers.update(error.headers)
+    return response
+
+
+def _from_http_exception(error: HTTPException) -> Response:
+    status = error.code or 500
+    code, message = _HTTP_ERRORS.get(
+        status, (error.name.lower().replace(" ", "_"), error.description or error.name)
+    )
+    # Keep what the client needs from werkzeug's headers (Allow on a 405), not its HTML type.
+    headers = {k: v for k, v in error.get_headers() if k.lower() != "content-type"}
+    return error_response(ApiError(status, code, message, headers=headers))
+
+
+def _from_unexpected(error: Exception) -> Response:
+    # An exception's message may quote the draft, so only its type and stack are logged.
+    logger.error(
+        "internal error %s on %s %s\n%s",
+        type(error).__name__,
+        request.method,
+        request.path,
+        "".join(traceback.format_tb(error.__traceback__)).rstrip(),
+    )
+    return error_response(ApiError(500, "internal_error", "the server failed on this request"))
+
+
+def install(app: Flask) -> None:
+    app.register_error_handler(ApiError, error_response)
+    app.register_error_handler(HTTPException, _from_http_exception)
+    app.register_error_handler(Exception, _from_unexpected)
