@@ -27,8 +27,6 @@ from .lexicons import load
 from .text import WORD_RE, fold
 
 MIN_LETTERS = 4
-# Enough text to be sure; a 100 000-character paste need not be read to the end.
-READ_CHARS = 5_000
 # Naive Bayes counts every character three times (in a 1-, 2- and 3-gram) as if each were
 # independent evidence; damping the sum keeps it from drowning out whole words.
 NGRAM_WEIGHT = 0.5
@@ -37,10 +35,14 @@ NGRAM_WEIGHT = 0.5
 WORD_WEIGHT = 2.0
 # Closer to even than this, the text does not tell ("Super !").
 UNDECIDED = 0.5
+# Past this margin (some twenty function words) the rest of a long draft cannot turn the verdict
+# unless it switches language, so it is not read: a bilingual post is classed by its first part.
+DECISIVE = 50.0
 CUE_LEXICONS = ("function_words", "courtesy")
 # What is left of a link once the address is cut off ("… http"): no language in it.
 URL_STUBS = frozenset({"http", "https", "www"})
-LETTER_RUN_RE = re.compile(r"[^\W\d_]+")
+# Longer runs of letters are not words but glued text or keyboard mashing, with no language.
+LETTER_RUN_RE = re.compile(r"(?<![^\W\d_])[^\W\d_]{1,40}(?![^\W\d_])")
 
 
 @cache
@@ -63,13 +65,12 @@ def _ngram_log_odds() -> dict[str, float]:
     }
 
 
-@lru_cache(maxsize=65_536)
-def _word_log_odds(word: str) -> float:
+def _letter_run_log_odds(run: str) -> float:
     """Evidence of one run of letters, with the n-grams langdetect would take from it."""
     # Capitals-only words are skipped by langdetect; read lowered, they count ("SOLDES D'ÉTÉ").
-    if word.isupper() and len(word) > 1:
-        word = word.lower()
-    normalized = "".join(NGram.normalize(char) for char in word).replace(" ", "")
+    if run.isupper() and len(run) > 1:
+        run = run.lower()
+    normalized = "".join(NGram.normalize(char) for char in run).replace(" ", "")
     log_odds = _ngram_log_odds()
     padded = f" {normalized} "
     grams = [*normalized, *(padded[i : i + 2] for i in range(len(padded) - 1))]
@@ -84,22 +85,27 @@ def _cue_words(language: str) -> frozenset[str]:
     )
 
 
+@lru_cache(maxsize=65_536)
+def _word_vote(word: str) -> tuple[float, int]:
+    """(vote for French, letters) of one word of WORD_RE; cached, as words repeat."""
+    folded = fold(word)
+    if folded in URL_STUBS:
+        return 0.0, 0
+    cue = (folded in _cue_words("fr")) - (folded in _cue_words("en"))
+    runs = LETTER_RUN_RE.findall(word)
+    ngrams = sum(_letter_run_log_odds(run) for run in runs)
+    return WORD_WEIGHT * cue + NGRAM_WEIGHT * ngrams, sum(len(run) for run in runs)
+
+
 def detect(prose: str) -> str:
     """'fr', 'en' or 'und' for text already stripped of links, mentions, hashtags and emoji."""
-    prose = prose[:READ_CHARS]
-    words = [
-        word for word in (fold(m.group()) for m in WORD_RE.finditer(prose))
-        if not word.isdigit() and word not in URL_STUBS
-    ]
-    if sum(len(word) for word in words) < MIN_LETTERS:
-        return "und"
-    french, english = _cue_words("fr"), _cue_words("en")
-    cues = sum(word in french for word in words) - sum(word in english for word in words)
-    ngrams = sum(
-        _word_log_odds(run) for run in LETTER_RUN_RE.findall(prose)
-        if run.lower() not in URL_STUBS
-    )
-    vote = NGRAM_WEIGHT * ngrams + WORD_WEIGHT * cues
-    if abs(vote) < UNDECIDED:
+    vote, letters = 0.0, 0
+    for match in WORD_RE.finditer(prose):
+        word_vote, word_letters = _word_vote(match.group())
+        vote += word_vote
+        letters += word_letters
+        if abs(vote) >= DECISIVE:
+            break
+    if letters < MIN_LETTERS or abs(vote) < UNDECIDED:
         return "und"
     return "fr" if vote > 0 else "en"

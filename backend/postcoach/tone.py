@@ -38,6 +38,8 @@ TU_HYPHEN_RE = re.compile(r"-(?:toi|tu|t['’]\w*)$")
 # person it addresses is told by its ending.
 IMPERATIVE_RE = re.compile(r"^([^\W\d_]+)(?:-(?:moi|nous|le|la|les|lui|leur|en|y))+$")
 NOT_TU_STEM_RE = re.compile(r"(?:ez|ons)$")
+# Only a hyphenated word or one with these endings can be a mark by its shape alone.
+SHAPE_ENDINGS = ("ez", *VOUS_IMPERATIVES)
 NOT_IMPERATIVE_STEMS = frozenset({"chez", "sommes", "êtes", "ce", "celui", "celle", "ceux"})
 # "Va-t-il ?", "Fais-je ?": a question's inverted subject, not an imperative.
 INVERTED_SUBJECT_RE = re.compile(r"-(?:t-)?(?:je|il|elle|on|ils|elles|ce)(?!\w)")
@@ -116,8 +118,9 @@ def _cheers(draft: Draft, word_end: int) -> bool:
 def _word_marks(draft: Draft, tu: list[Span], vous: list[Span]) -> list[Span]:
     """Marks told by a word's shape (-ez, imperative + pronoun); returns compound nouns to skip."""
     nouns = []
-    for word in draft.words:
-        lower = word.lower
+    for word, lower in zip(draft.words, draft.lower_words, strict=True):
+        if "-" not in lower and not lower.endswith(SHAPE_ENDINGS):
+            continue
         span = (word.start, word.end)
         if lower in NOUNS_WITH_VOUS:
             nouns.append(span)
