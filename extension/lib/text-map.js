@@ -1,0 +1,82 @@
+// Turns an editor's DOM into the plain text sent to the server, and maps the server's spans
+// (UTF-16 offsets, the unit JavaScript strings index) back to positions in the editor's text
+// nodes. The DOM walk produces a flat token list so this part stays pure and testable:
+//   {kind: 'text', node, text}   a text node and its data
+//   {kind: 'block'}              entering or leaving a block element (paragraph, list item…)
+//   {kind: 'break'}              a <br> that starts a new line
+//   {kind: 'trailing-break'}     the <br> that editors put in an empty or last line: no new line
+
+// Lexical and ProseMirror keep typed trailing spaces as no-break spaces; the server must see
+// ordinary spaces. Both are one UTF-16 unit, so offsets are unchanged.
+const NO_BREAK_SPACE = /\u00A0/g;
+
+export function buildTextMap(tokens) {
+  let text = '';
+  const segments = [];
+  let lineStarted = false;
+  let newlineOwed = false;
+
+  const settleLine = () => {
+    if (newlineOwed) {
+      text += '\n';
+      newlineOwed = false;
+    }
+    lineStarted = true;
+  };
+
+  for (const token of tokens) {
+    switch (token.kind) {
+      case 'text': {
+        if (token.text === '') break;
+        settleLine();
+        const data = token.text.replace(NO_BREAK_SPACE, ' ');
+        segments.push({ node: token.node, start: text.length, end: text.length + data.length, data });
+        text += data;
+        break;
+      }
+      case 'break':
+        settleLine();
+        text += '\n';
+        break;
+      case 'trailing-break':
+        settleLine();
+        break;
+      case 'block':
+        if (lineStarted) newlineOwed = true;
+        lineStarted = false;
+        break;
+      default:
+        throw new TypeError(`unknown token kind ${token.kind}`);
+    }
+  }
+  return { text, segments };
+}
+
+/**
+ * The pieces of text nodes covered by the span [start, end): one {node, startOffset, endOffset}
+ * per text node touched, ready for Range.setStart/setEnd.
+ */
+export function rangesForSpan(segments, span) {
+  if (!Array.isArray(span) || span.length !== 2) return [];
+  const [start, end] = span;
+  if (!(Number.isInteger(start) && Number.isInteger(end)) || end <= start) return [];
+  const pieces = [];
+  for (const segment of segments) {
+    if (segment.end <= start) continue;
+    if (segment.start >= end) break;
+    pieces.push({
+      node: segment.node,
+      startOffset: Math.max(start, segment.start) - segment.start,
+      endOffset: Math.min(end, segment.end) - segment.start,
+    });
+  }
+  return pieces;
+}
+
+/** A map is stale once the editor replaced or edited one of the text nodes it points into. */
+export function segmentsStillMatch(segments, readNode) {
+  return segments.every((segment) => {
+    const current = readNode(segment.node);
+    return current !== null && current.replace(NO_BREAK_SPACE, ' ') === segment.data;
+  });
+}

@@ -1,0 +1,117 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { analyzeDraft, analyzeRequestBody, checkConnection } from '../lib/client.js';
+import { DEFAULT_SETTINGS } from '../lib/settings.js';
+
+const settings = { ...DEFAULT_SETTINGS, token: 'secret-token-123' };
+const draft = { text: 'Achetez !', platform: 'facebook', reply: false };
+const RESULT = { language: 'fr', scores: { salesiness: 80, interaction_value: 5, tone_consistency: 90 }, hints: [] };
+
+function jsonResponse(status, body) {
+  return new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
+}
+
+describe('analyzeRequestBody', () => {
+  it('sends ui_lang and profile only when chosen', () => {
+    assert.deepEqual(analyzeRequestBody(draft, settings), draft);
+    assert.deepEqual(analyzeRequestBody(draft, { ...settings, hintLanguage: 'en', profile: 'acme' }), {
+      ...draft,
+      ui_lang: 'en',
+      profile: 'acme',
+    });
+  });
+});
+
+describe('analyzeDraft', () => {
+  it('posts JSON with the bearer token to /v1/analyze', async () => {
+    let seen;
+    const fetch = async (url, init) => {
+      seen = { url, init };
+      return jsonResponse(200, RESULT);
+    };
+    const reply = await analyzeDraft({ fetch, settings, draft });
+    assert.deepEqual(reply, { status: 'ok', result: RESULT });
+    assert.equal(seen.url, 'http://127.0.0.1:8731/v1/analyze');
+    assert.equal(seen.init.method, 'POST');
+    assert.equal(seen.init.headers.Authorization, 'Bearer secret-token-123');
+    assert.deepEqual(JSON.parse(seen.init.body), draft);
+  });
+
+  const cases = [
+    [401, { error: { code: 'unauthorized', message: 'bad token' } }, 'unauthorized'],
+    [403, { error: { code: 'forbidden_origin', message: 'origin' } }, 'unauthorized'],
+    [413, { error: { code: 'too_large', message: 'Draft too long' } }, 'rejected'],
+    [422, { error: { code: 'invalid_field', message: 'platform' } }, 'rejected'],
+    [500, { error: { code: 'internal', message: 'oops' } }, 'offline'],
+  ];
+  for (const [status, body, expected] of cases) {
+    it(`maps HTTP ${status} to ${expected}`, async () => {
+      const reply = await analyzeDraft({ fetch: async () => jsonResponse(status, body), settings, draft });
+      assert.equal(reply.status, expected);
+      assert.equal(reply.code, body.error.code);
+      assert.equal(reply.message, body.error.message);
+    });
+  }
+
+  it('survives an error body that is not JSON', async () => {
+    const reply = await analyzeDraft({ fetch: async () => new Response('nope', { status: 502 }), settings, draft });
+    assert.deepEqual({ status: reply.status, code: reply.code }, { status: 'offline', code: 'http_502' });
+  });
+
+  it('reports a refused connection as offline', async () => {
+    const fetch = async () => {
+      throw new TypeError('Failed to fetch');
+    };
+    const reply = await analyzeDraft({ fetch, settings, draft });
+    assert.equal(reply.status, 'offline');
+    assert.equal(reply.code, 'unreachable');
+  });
+
+  it('reports a call cancelled by a newer draft as stale', async () => {
+    const controller = new AbortController();
+    const fetch = (url, init) =>
+      new Promise((resolve, reject) => {
+        init.signal.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError')));
+      });
+    const pending = analyzeDraft({ fetch, settings, draft, signal: controller.signal });
+    controller.abort();
+    assert.deepEqual(await pending, { status: 'stale' });
+  });
+});
+
+describe('checkConnection', () => {
+  it('gives the version and the round trip when the token is accepted', async () => {
+    const calls = [];
+    const fetch = async (url, init) => {
+      calls.push([init.method, url]);
+      return url.endsWith('/v1/health') ? jsonResponse(200, { status: 'ok', version: '0.3.0' }) : jsonResponse(200, RESULT);
+    };
+    let clock = 100;
+    const now = () => (clock += 7);
+    const result = await checkConnection({ fetch, serverUrl: 'http://127.0.0.1:9999', token: 'abcdefgh', now });
+    assert.deepEqual(result, { status: 'ok', version: '0.3.0', roundTripMs: 7 });
+    assert.deepEqual(calls, [
+      ['GET', 'http://127.0.0.1:9999/v1/health'],
+      ['POST', 'http://127.0.0.1:9999/v1/analyze'],
+    ]);
+  });
+
+  it('tells a refused token apart from a missing server', async () => {
+    const fetch = async (url) =>
+      url.endsWith('/v1/health')
+        ? jsonResponse(200, { status: 'ok', version: '0.3.0' })
+        : jsonResponse(401, { error: { code: 'unauthorized', message: 'bad token' } });
+    const refused = await checkConnection({ fetch, serverUrl: 'http://127.0.0.1:9999', token: 'wrong-token' });
+    assert.equal(refused.status, 'unauthorized');
+    assert.equal(refused.version, '0.3.0');
+
+    const down = await checkConnection({
+      fetch: async () => {
+        throw new TypeError('Failed to fetch');
+      },
+      serverUrl: 'http://127.0.0.1:9999',
+      token: 'abcdefgh',
+    });
+    assert.equal(down.status, 'offline');
+  });
+});

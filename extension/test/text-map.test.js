@@ -1,0 +1,106 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { buildTextMap, rangesForSpan, segmentsStillMatch } from '../lib/text-map.js';
+
+// Fake text nodes: the mapping only needs identity and data.
+const node = (data) => ({ data });
+const text = (n) => ({ kind: 'text', node: n, text: n.data });
+const block = { kind: 'block' };
+const br = { kind: 'break' };
+const trailingBr = { kind: 'trailing-break' };
+const paragraph = (...content) => [block, ...content, block];
+
+describe('buildTextMap', () => {
+  it('joins paragraphs with one newline and keeps empty paragraphs as blank lines', () => {
+    const a = node('Bonjour');
+    const b = node('à tous');
+    const { text: value } = buildTextMap([
+      ...paragraph(text(a)),
+      ...paragraph(trailingBr),
+      ...paragraph(text(b)),
+    ]);
+    assert.equal(value, 'Bonjour\n\nà tous');
+  });
+
+  it('turns an inner <br> into a newline and ignores the trailing one', () => {
+    const a = node('ligne 1');
+    const b = node('ligne 2');
+    const { text: value } = buildTextMap(paragraph(text(a), br, text(b), trailingBr));
+    assert.equal(value, 'ligne 1\nligne 2');
+  });
+
+  it('does not double newlines for nested blocks', () => {
+    const a = node('un');
+    const b = node('deux');
+    const { text: value } = buildTextMap([block, ...paragraph(text(a)), ...paragraph(text(b)), block]);
+    assert.equal(value, 'un\ndeux');
+  });
+
+  it('maps no-break spaces to spaces without shifting offsets', () => {
+    const a = node('Achetez\u00A0maintenant\u00A0');
+    const map = buildTextMap(paragraph(text(a)));
+    assert.equal(map.text, 'Achetez maintenant ');
+    assert.deepEqual(rangesForSpan(map.segments, [8, 18]), [{ node: a, startOffset: 8, endOffset: 18 }]);
+  });
+});
+
+describe('rangesForSpan', () => {
+  // Lexical splits styled runs into several text nodes; the emoji is two UTF-16 units.
+  const first = node('🎉 Profitez');
+  const second = node('-en vite');
+  const third = node('Quelle astuce ?');
+  const map = buildTextMap([...paragraph(text(first), text(second)), ...paragraph(text(third))]);
+
+  it('counts offsets in UTF-16 code units, like the server', () => {
+    assert.equal(map.text, '🎉 Profitez-en vite\nQuelle astuce ?');
+    const start = map.text.indexOf('Profitez');
+    assert.equal(start, 3);
+    assert.deepEqual(rangesForSpan(map.segments, [start, start + 8]), [
+      { node: first, startOffset: 3, endOffset: 11 },
+    ]);
+  });
+
+  it('splits a span across the text nodes it covers', () => {
+    const start = map.text.indexOf('Profitez-en');
+    assert.deepEqual(rangesForSpan(map.segments, [start, start + 'Profitez-en'.length]), [
+      { node: first, startOffset: 3, endOffset: 11 },
+      { node: second, startOffset: 0, endOffset: 3 },
+    ]);
+  });
+
+  it('skips the newline between paragraphs', () => {
+    const start = map.text.indexOf('vite');
+    const end = map.text.indexOf('astuce');
+    assert.deepEqual(rangesForSpan(map.segments, [start, end]), [
+      { node: second, startOffset: 4, endOffset: 8 },
+      { node: third, startOffset: 0, endOffset: 7 },
+    ]);
+  });
+
+  it('returns nothing for whole-post hints and malformed spans', () => {
+    assert.deepEqual(rangesForSpan(map.segments, null), []);
+    assert.deepEqual(rangesForSpan(map.segments, [5, 5]), []);
+    assert.deepEqual(rangesForSpan(map.segments, [7, 2]), []);
+    assert.deepEqual(rangesForSpan(map.segments, [0.5, 2]), []);
+  });
+
+  it('clips a span that runs past the end of the text', () => {
+    assert.deepEqual(rangesForSpan(map.segments, [map.text.length - 1, map.text.length + 10]), [
+      { node: third, startOffset: 14, endOffset: 15 },
+    ]);
+  });
+});
+
+describe('segmentsStillMatch', () => {
+  it('is false once a node was edited or detached', () => {
+    const a = node('Bonjour');
+    const map = buildTextMap(paragraph(text(a)));
+    const read = (n) => (n.detached ? null : n.data);
+    assert.equal(segmentsStillMatch(map.segments, read), true);
+    a.data = 'Bonjour !';
+    assert.equal(segmentsStillMatch(map.segments, read), false);
+    a.data = 'Bonjour';
+    a.detached = true;
+    assert.equal(segmentsStillMatch(map.segments, read), false);
+  });
+});
