@@ -1,0 +1,71 @@
+// The only caller of the local server: content scripts and the settings page ask through
+// messages, so the token never reaches a web page and every request shares one cache.
+import { analyzeDraft, checkConnection } from '../lib/client.js';
+import { createLruCache } from '../lib/cache.js';
+import { Message, createMessage, createMessageRouter, listenForMessages } from '../lib/messages.js';
+import { loadSettings, touchesSettings } from '../lib/settings.js';
+import { createAbortRegistry } from '../lib/timing.js';
+
+const RECHECK_COMMAND = 'recheck';
+
+const results = createLruCache(200);
+const inFlight = createAbortRegistry();
+let settingsLoaded = null;
+
+function currentSettings() {
+  settingsLoaded ??= loadSettings(chrome.storage.local);
+  return settingsLoaded;
+}
+
+chrome.storage.onChanged.addListener((changes, area) => {
+  if (area !== 'local' || !touchesSettings(changes)) return;
+  settingsLoaded = null;
+  results.clear();
+});
+
+async function analyze(message, sender) {
+  const settings = await currentSettings();
+  const draft = { text: message.text, platform: message.platform, reply: message.reply };
+  const cacheKey = JSON.stringify([draft, settings.hintLanguage, settings.profile]);
+  if (!message.force) {
+    const cached = results.get(cacheKey);
+    if (cached) return { status: 'ok', result: cached, cached: true };
+  }
+  // A newer draft from the same composer makes the previous request worthless.
+  const callKey = `${sender.tab?.id ?? 'extension'}:${message.composerId}`;
+  const signal = inFlight.start(callKey);
+  const reply = await analyzeDraft({ fetch, settings, draft, signal });
+  inFlight.finish(callKey, signal);
+  if (reply.status === 'ok') results.set(cacheKey, reply.result);
+  return reply;
+}
+
+const route = createMessageRouter({
+  [Message.ANALYZE]: analyze,
+  [Message.OPEN_SETTINGS]: () => chrome.runtime.openOptionsPage().then(() => ({ opened: true })),
+  [Message.TEST_CONNECTION]: ({ serverUrl, token }) => checkConnection({ fetch, serverUrl, token }),
+});
+listenForMessages(chrome.runtime.onMessage, route);
+
+async function runCommand(command) {
+  if (command !== RECHECK_COMMAND) return { handled: false };
+  const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
+  if (!tab?.id) return { handled: false };
+  try {
+    return await chrome.tabs.sendMessage(tab.id, createMessage(Message.RECHECK_FOCUSED));
+  } catch {
+    // The active tab is not a coached site: nothing listens there.
+    return { handled: false };
+  }
+}
+chrome.commands.onCommand.addListener(runCommand);
+
+// Lets tests and a debugging developer trigger exactly what the keyboard shortcut triggers;
+// the worker's global scope is private to the extension.
+globalThis.postcoach = Object.freeze({ runCommand });
+
+chrome.runtime.onInstalled.addListener(async ({ reason }) => {
+  if (reason !== 'install') return;
+  const settings = await currentSettings();
+  if (!settings.token) await chrome.runtime.openOptionsPage();
+});

@@ -1,0 +1,205 @@
+// The settings page. Each field is validated and saved on change; "Test connection" asks the
+// service worker, which stays the only caller of the server.
+import { resolveUiLanguage, translate } from '../lib/i18n.js';
+import { Message, createMessage } from '../lib/messages.js';
+import {
+  FAMILIES,
+  PLATFORMS,
+  loadSettings,
+  normalizeServerUrl,
+  normalizeToken,
+  saveSettings,
+} from '../lib/settings.js';
+
+const PLATFORM_NAMES = { facebook: 'Facebook', linkedin: 'LinkedIn' };
+const RECHECK_COMMAND = 'recheck';
+const SAVED_NOTICE_MS = 2500;
+
+const form = document.getElementById('settings');
+const fields = {
+  serverUrl: document.getElementById('serverUrl'),
+  token: document.getElementById('token'),
+  hintLanguage: document.getElementById('hintLanguage'),
+};
+const toggleToken = document.getElementById('toggle-token');
+const testButton = document.getElementById('test-connection');
+const connectionResult = document.getElementById('connection-result');
+const saveStatus = document.getElementById('save-status');
+
+let settings;
+let lang;
+let savedNoticeTimer = 0;
+
+function t(key, vars) {
+  return translate(lang, key, vars);
+}
+
+function applyTranslations() {
+  document.documentElement.lang = lang;
+  for (const node of document.querySelectorAll('[data-i18n]')) {
+    node.textContent = t(node.dataset.i18n);
+  }
+  toggleToken.textContent = t(fields.token.type === 'password' ? 'options.show_token' : 'options.hide_token');
+  document.getElementById('shortcut-change').textContent = t(
+    location.protocol === 'moz-extension:' ? 'options.shortcut_change_firefox' : 'options.shortcut_change_chrome',
+  );
+}
+
+function switchRow({ group, name, label, help, checked }) {
+  const id = `${group}-${name}`;
+  const row = document.createElement('div');
+  row.className = 'switch';
+  const input = Object.assign(document.createElement('input'), { type: 'checkbox', id, checked });
+  input.dataset.group = group;
+  input.dataset.name = name;
+  const text = Object.assign(document.createElement('label'), { htmlFor: id });
+  if (label.i18n) text.dataset.i18n = label.i18n;
+  else text.textContent = label.text;
+  row.append(input, text);
+  if (help) {
+    const helpText = Object.assign(document.createElement('p'), { className: 'help', id: `${id}-help` });
+    helpText.dataset.i18n = help;
+    input.setAttribute('aria-describedby', helpText.id);
+    row.append(helpText);
+  }
+  return row;
+}
+
+function buildSwitches() {
+  document.getElementById('platforms').replaceChildren(
+    ...PLATFORMS.map((name) =>
+      switchRow({
+        group: 'platforms',
+        name,
+        label: { text: PLATFORM_NAMES[name] },
+        checked: settings.platforms[name],
+      }),
+    ),
+  );
+  document.getElementById('families').replaceChildren(
+    ...FAMILIES.map((name) =>
+      switchRow({
+        group: 'families',
+        name,
+        label: { i18n: `family.${name}` },
+        help: `family.${name}.help`,
+        checked: settings.families[name],
+      }),
+    ),
+  );
+}
+
+function showFieldError(name, code) {
+  const input = fields[name];
+  const message = document.getElementById(`${name}-error`);
+  input.setAttribute('aria-invalid', String(Boolean(code)));
+  if (code) message.dataset.i18n = `error.${code}`;
+  else delete message.dataset.i18n;
+  message.textContent = code ? t(`error.${code}`) : '';
+}
+
+function noteSaved() {
+  saveStatus.dataset.i18n = 'options.saved';
+  saveStatus.textContent = t('options.saved');
+  clearTimeout(savedNoticeTimer);
+  savedNoticeTimer = setTimeout(() => {
+    delete saveStatus.dataset.i18n;
+    saveStatus.textContent = '';
+  }, SAVED_NOTICE_MS);
+}
+
+async function save(partial) {
+  const { saved, errors } = await saveSettings(chrome.storage.local, partial);
+  for (const name of Object.keys(partial)) if (name in fields) showFieldError(name, errors[name]);
+  settings = { ...settings, ...saved };
+  if (Object.keys(errors).length === 0) noteSaved();
+  return errors;
+}
+
+form.addEventListener('change', async (event) => {
+  const target = event.target;
+  if (target.dataset.group) {
+    const group = target.dataset.group;
+    await save({ [group]: { ...settings[group], [target.dataset.name]: target.checked } });
+    return;
+  }
+  if (!(target.id in fields)) return;
+  if (target.id === 'hintLanguage') {
+    // The page speaks the chosen language at once, before the save completes.
+    lang = resolveUiLanguage(target.value, { browserLanguage: navigator.language });
+    applyTranslations();
+  }
+  await save({ [target.id]: target.value });
+});
+
+// Enter in a text field saves it instead of reloading the page.
+form.addEventListener('submit', (event) => {
+  event.preventDefault();
+  document.activeElement?.dispatchEvent(new Event('change', { bubbles: true }));
+});
+
+toggleToken.addEventListener('click', () => {
+  fields.token.type = fields.token.type === 'password' ? 'text' : 'password';
+  applyTranslations();
+});
+
+function describeConnection(result, serverUrl) {
+  switch (result.status) {
+    case 'ok':
+      return { ok: true, text: t('options.test_ok', { version: result.version, ms: result.roundTripMs }) };
+    case 'unauthorized':
+      return { ok: false, text: t('options.test_unauthorized', { version: result.version ?? '?' }) };
+    case 'rejected':
+      return { ok: false, text: t('options.test_rejected', { message: result.message ?? result.code }) };
+    default:
+      return { ok: false, text: t('options.test_offline', { url: serverUrl }) };
+  }
+}
+
+testButton.addEventListener('click', async () => {
+  const url = normalizeServerUrl(fields.serverUrl.value);
+  const token = normalizeToken(fields.token.value);
+  showFieldError('serverUrl', url.error);
+  showFieldError('token', token.error);
+  if (url.error || token.error) return;
+  testButton.disabled = true;
+  connectionResult.removeAttribute('data-status');
+  connectionResult.textContent = t('options.testing');
+  try {
+    const result = await chrome.runtime.sendMessage(
+      createMessage(Message.TEST_CONNECTION, { serverUrl: url.value, token: token.value }),
+    );
+    const { ok, text } = describeConnection(result, url.value);
+    connectionResult.dataset.status = ok ? 'ok' : 'error';
+    connectionResult.textContent = text;
+  } finally {
+    testButton.disabled = false;
+  }
+});
+
+async function showShortcut() {
+  const commands = await chrome.commands.getAll();
+  const shortcut = commands.find((command) => command.name === RECHECK_COMMAND)?.shortcut;
+  const kbd = document.getElementById('shortcut');
+  if (shortcut) {
+    kbd.textContent = shortcut;
+    delete kbd.dataset.i18n;
+  } else {
+    kbd.dataset.i18n = 'options.shortcut_unset';
+    kbd.textContent = t('options.shortcut_unset');
+  }
+}
+
+async function init() {
+  settings = await loadSettings(chrome.storage.local);
+  lang = resolveUiLanguage(settings.hintLanguage, { browserLanguage: navigator.language });
+  fields.serverUrl.value = settings.serverUrl;
+  fields.token.value = settings.token;
+  fields.hintLanguage.value = settings.hintLanguage;
+  buildSwitches();
+  applyTranslations();
+  await showShortcut();
+  document.body.dataset.ready = 'true';
+}
+
+init();
