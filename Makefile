@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 PORT   ?= 8731
 
-.PHONY: install run test test-python test-js e2e eval bench lint clean
+.PHONY: install run test test-python test-js e2e e2e-fixtures eval bench lint clean
 
 install: $(STAMP)
 
@@ -24,10 +24,28 @@ test: test-python test-js
 test-python: install
 	$(BIN)/python -m pytest
 
-test-js:
-	node --test extension/test/
+# The fixture pages' npm project also holds the extension's linter.
+FIXTURES      := tests/e2e/fixtures
+NODE_MODULES  := $(FIXTURES)/node_modules/.package-lock.json
+FIXTURE_BUILD := $(FIXTURES)/dist/.built
 
-e2e: install
+test-js: $(NODE_MODULES)
+	node --test extension/test/
+	$(FIXTURES)/node_modules/.bin/addons-linter --output text extension
+
+# npm ci only when the lock file changes, the bundle only when a source changes: offline-safe
+# once node_modules exists.
+$(NODE_MODULES): $(FIXTURES)/package-lock.json
+	cd $(FIXTURES) && npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
+$(FIXTURE_BUILD): $(NODE_MODULES) $(FIXTURES)/build.mjs $(wildcard $(FIXTURES)/src/*)
+	cd $(FIXTURES) && node build.mjs
+	@touch $@
+
+e2e-fixtures: $(FIXTURE_BUILD)
+
+e2e: install e2e-fixtures
 	$(BIN)/python -m pytest -m browser
 
 eval: install
