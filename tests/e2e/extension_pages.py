@@ -1,0 +1,99 @@
+"""Page objects for the fixture sites: where each composer is and how to read its editor's own
+model (Lexical, Quill or TipTap), so tests say what they check, not how to find it."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from playwright.sync_api import Locator, Page, expect
+
+# Generous: the first analysis warms the engine up, and CI machines are small.
+RESULT_TIMEOUT_MS = 15000
+SCORE = re.compile(r"^\d{1,3}$")
+
+
+@dataclass(frozen=True)
+class Composer:
+    """One coached editor: its editable element, the host next to it, and its model."""
+
+    page: Page
+    name: str
+    container: str
+
+    @property
+    def editor(self) -> Locator:
+        return self.page.locator(f"{self.container} [contenteditable='true']").first
+
+    @property
+    def host(self) -> Locator:
+        return self.page.locator(f"{self.container} [data-postcoach-host]")
+
+    @property
+    def badge(self) -> Locator:
+        return self.host.locator(".badge")
+
+    @property
+    def panel(self) -> Locator:
+        return self.host.locator(".panel")
+
+    @property
+    def marks(self) -> Locator:
+        return self.host.locator(".overlay .mark")
+
+    def model_text(self) -> str:
+        return self.page.evaluate("(name) => window.fixture.editors[name].text()", self.name)
+
+    def type(self, text: str) -> None:
+        self.editor.click()
+        self.page.keyboard.type(text)
+
+    def score(self, attribute: str) -> int:
+        return int(self.host.get_attribute(f"data-{attribute}") or "-1")
+
+    def wait_for_result(self, timeout: float = RESULT_TIMEOUT_MS) -> None:
+        """Waits for an analysis of the editor's current text to be on screen."""
+        expect(self.host).to_have_attribute("data-state", "ok", timeout=timeout)
+        expect(self.host).to_have_attribute("data-salesiness", SCORE, timeout=timeout)
+
+    def wait_for_state(self, state: str, timeout: float = RESULT_TIMEOUT_MS) -> None:
+        expect(self.host).to_have_attribute("data-state", state, timeout=timeout)
+
+    def open_panel(self) -> None:
+        if not self.panel.evaluate("(panel) => panel.matches(':popover-open')"):
+            self.badge.click()
+        expect(self.panel).to_be_visible()
+
+
+def open_facebook(page: Page, query: str = "") -> Page:
+    page.goto(f"https://www.facebook.com/{query}")
+    page.wait_for_function("() => window.fixture && window.fixture.editors.comment")
+    return page
+
+
+def facebook_post(page: Page) -> Composer:
+    page.click("#open-composer")
+    composer = Composer(page, "post", "[role='dialog']")
+    expect(composer.host).to_have_count(1)
+    return composer
+
+
+def facebook_comment(page: Page) -> Composer:
+    return Composer(page, "comment", "article .comment-box")
+
+
+def open_linkedin(page: Page, composer: str = "quill") -> Page:
+    page.goto(f"https://www.linkedin.com/?composer={composer}")
+    page.wait_for_function("() => window.fixture && window.fixture.editors.comment")
+    return page
+
+
+def linkedin_share(page: Page) -> Composer:
+    page.click("#open-composer")
+    composer = Composer(page, "share", "[role='dialog']")
+    expect(composer.host).to_have_count(1)
+    return composer
+
+
+def linkedin_comment(page: Page) -> Composer:
+    return Composer(page, "comment", "article .comment-form")

@@ -1,0 +1,203 @@
+"""What a community manager sees while typing in the Facebook and LinkedIn composers."""
+
+from __future__ import annotations
+
+import pytest
+from extension_harness import configure
+from extension_pages import (
+    Composer,
+    facebook_comment,
+    facebook_post,
+    linkedin_comment,
+    linkedin_share,
+    open_facebook,
+    open_linkedin,
+)
+from playwright.sync_api import Page, expect
+
+pytestmark = pytest.mark.browser
+
+SALESY_POST = (
+    "Profitez-en vite !!! -50% sur toute notre collection, commandez maintenant sur notre site"
+)
+OPEN_QUESTION = (
+    "Quelle est votre astuce préférée pour garder vos plantes en vie l'hiver ? "
+    "Racontez-nous en commentaire, on compilera les meilleures idées."
+)
+DEFENSIVE_REPLY = "Contrairement à ce que vous dites, vous auriez dû lire la notice."
+
+
+def overlaps(a: dict, b: dict) -> bool:
+    return (
+        a["x"] < b["x"] + b["width"]
+        and b["x"] < a["x"] + a["width"]
+        and a["y"] < b["y"] + b["height"]
+        and b["y"] < a["y"] + a["height"]
+    )
+
+
+def word_box(composer: Composer, word: str) -> dict:
+    """Where the browser draws `word` inside the editor, measured from the page."""
+    return composer.editor.evaluate(
+        """(editor, word) => {
+            const walker = document.createTreeWalker(editor, NodeFilter.SHOW_TEXT);
+            for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+                const at = node.data.indexOf(word);
+                if (at < 0) continue;
+                const range = document.createRange();
+                range.setStart(node, at);
+                range.setEnd(node, at + word.length);
+                const r = range.getBoundingClientRect();
+                return {x: r.x, y: r.y, width: r.width, height: r.height};
+            }
+            return null;
+        }""",
+        word,
+    )
+
+
+def test_salesy_french_post_gets_a_high_salesiness_score_and_visible_hints(page: Page) -> None:
+    open_facebook(page)
+    post = facebook_post(page)
+    post.type(SALESY_POST)
+    post.wait_for_result()
+
+    assert post.score("salesiness") >= 60
+    assert int(post.host.get_attribute("data-hints")) >= 1
+    expect(post.host).to_have_attribute("data-mode", "post")
+    expect(post.badge).to_be_visible()
+    expect(post.badge).to_contain_text("Vente")
+
+    post.open_panel()
+    first_sales_hint = post.panel.locator(".hint[data-rule^='salesiness.']").first
+    expect(first_sales_hint).to_be_visible()
+    expect(first_sales_hint.locator(".message")).not_to_be_empty()
+    expect(first_sales_hint.locator(".suggestion")).to_contain_text("Essayez")
+    expect(first_sales_hint.locator(".principle")).to_contain_text("Principe")
+
+    # The flagged word is underlined where the browser draws it, by an overlay that lets
+    # clicks through to the editor.
+    expect(post.marks.first).to_be_visible()
+    target = word_box(post, "Profitez-en")
+    marks = [post.marks.nth(i).bounding_box() for i in range(post.marks.count())]
+    assert any(overlaps(mark, target) for mark in marks), (marks, target)
+    assert (
+        post.host.locator(".overlay").evaluate("(el) => getComputedStyle(el).pointerEvents")
+        == "none"
+    )
+
+
+@pytest.mark.parametrize("variant", ["quill", "tiptap"])
+def test_open_question_scores_high_on_interaction(page: Page, variant: str) -> None:
+    open_linkedin(page, variant)
+    share = linkedin_share(page)
+    share.type(OPEN_QUESTION)
+    share.wait_for_result()
+
+    assert share.score("interaction") >= 60
+    assert share.score("salesiness") < 35
+    expect(share.host).to_have_attribute("data-mode", "post")
+    share.open_panel()
+    expect(share.panel.locator(".score").nth(1)).to_contain_text("invite à répondre")
+
+
+@pytest.mark.parametrize("site", ["facebook", "linkedin"])
+def test_defensive_reply_in_a_comment_box_is_flagged(page: Page, site: str) -> None:
+    if site == "facebook":
+        comment = facebook_comment(open_facebook(page))
+    else:
+        comment = linkedin_comment(open_linkedin(page))
+    comment.type(DEFENSIVE_REPLY)
+    comment.wait_for_result()
+
+    expect(comment.host).to_have_attribute("data-mode", "reply")
+    comment.open_panel()
+    # The conflict rules only run for replies: this hint proves reply=true reached the server.
+    expect(comment.panel.locator(".hint[data-rule^='conflict.']").first).to_be_visible()
+    expect(comment.panel.locator(".mode")).to_have_text("Réponse")
+
+
+EDITORS = {
+    "lexical": lambda page: facebook_post(open_facebook(page)),
+    "quill": lambda page: linkedin_share(open_linkedin(page, "quill")),
+    "tiptap": lambda page: linkedin_share(open_linkedin(page, "tiptap")),
+}
+
+
+@pytest.mark.parametrize("editor_name", list(EDITORS))
+def test_editor_keeps_working_and_holds_nothing_of_ours(page: Page, editor_name: str) -> None:
+    composer = EDITORS[editor_name](page)
+    composer.type(SALESY_POST)
+    composer.wait_for_result()
+    expect(composer.marks.first).to_be_visible()
+    assert composer.model_text() == SALESY_POST
+
+    # Typing goes on, and the editor's undo still sees only the user's own edits.
+    page.keyboard.type(" Merci")
+    page.wait_for_function(
+        "([name, text]) => window.fixture.editors[name].text() === text",
+        arg=[composer.name, SALESY_POST + " Merci"],
+    )
+    page.keyboard.press("Control+z")
+    page.wait_for_function(
+        "([name, text]) => window.fixture.editors[name].text() === text",
+        arg=[composer.name, SALESY_POST],
+    )
+    composer.wait_for_result()
+
+    dom = composer.editor.evaluate(
+        """(editor) => ({
+            ours: editor.querySelectorAll('[data-postcoach-host], post-coach').length,
+            shadowRoots: [...editor.querySelectorAll('*')].filter((el) => el.shadowRoot).length,
+            text: editor.innerText.replace(/\\u00a0/g, ' ').trim(),
+        })"""
+    )
+    assert dom == {"ours": 0, "shadowRoots": 0, "text": SALESY_POST}
+    assert composer.model_text() == SALESY_POST
+
+
+def test_composers_are_picked_up_and_released_as_the_page_changes(page: Page) -> None:
+    open_facebook(page)
+    expect(page.locator("[data-postcoach-host]")).to_have_count(1)  # the comment box
+    post = facebook_post(page)
+    expect(page.locator("[data-postcoach-host]")).to_have_count(2)
+    post.type("Bonjour")
+    page.click("[role='dialog'] .close")
+    expect(page.locator("[data-postcoach-host]")).to_have_count(1)
+    facebook_post(page)
+    expect(page.locator("[data-postcoach-host]")).to_have_count(2)
+
+
+def test_settings_filter_families_and_switch_platforms_off(page: Page, running_backend) -> None:
+    families = {
+        name: name != "salesiness"
+        for name in (
+            "salesiness",
+            "engagement_bait",
+            "interaction",
+            "tone",
+            "credibility",
+            "conflict",
+            "platform",
+        )
+    }
+    configure(
+        page.context, serverUrl=running_backend.url, token=running_backend.token, families=families
+    )
+    open_facebook(page)
+    post = facebook_post(page)
+    post.type(SALESY_POST)
+    post.wait_for_result()
+    post.open_panel()
+    expect(post.panel.locator(".hint")).not_to_have_count(0)
+    expect(post.panel.locator(".hint[data-rule^='salesiness.']")).to_have_count(0)
+    expect(post.panel.locator(".note")).to_contain_text("masqué")
+
+    configure(
+        page.context,
+        serverUrl=running_backend.url,
+        token=running_backend.token,
+        platforms={"facebook": False, "linkedin": True},
+    )
+    post.wait_for_state("disabled")
+    expect(post.badge).to_be_hidden()
