@@ -26,7 +26,7 @@ def _weighted(findings: Scored) -> dict[str, float]:
 
 
 def _clamp(value: float) -> int:
-    return int(round(max(0.0, min(100.0, value))))
+    return round(max(0.0, min(100.0, value)))
 
 
 # Signals too ambiguous for a hint ("free", "win", a link) still tilt the score a little.

@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, wraps
+from typing import TypeVar
 
 from .lexicons import load
 from .text import Draft, fold
 
-QUESTION_RE = re.compile(r"[^.!?…\n]*\?")
+T = TypeVar("T")
+
+CLAUSE_END_RE = re.compile(r"[.!?…\n]")
 
 
 @dataclass(frozen=True)
@@ -19,38 +23,61 @@ class Question:
     open: bool
 
 
+def per_draft(function: Callable[..., T]) -> Callable[..., T]:
+    """Compute a signal once per draft (and arguments): rules and scores ask for the same ones."""
+
+    @wraps(function)
+    def memoised(draft: Draft, *args):
+        key = (function.__name__, *args)
+        if key not in draft.memo:
+            draft.memo[key] = function(draft, *args)
+        return draft.memo[key]
+
+    return memoised
+
+
 def _languages(draft: Draft) -> tuple[str, ...]:
     return (draft.language,) if draft.language in ("fr", "en") else ("fr", "en")
 
 
+@per_draft
 def lexicon_hits(draft: Draft, name: str) -> list[tuple[int, int]]:
     return [
-        m.span() for language in _languages(draft) for m in load(language, name).finditer(draft.folded)
+        m.span()
+        for language in _languages(draft)
+        for m in load(language, name).finditer(draft.folded)
     ]
 
 
+@per_draft
 def questions(draft: Draft) -> list[Question]:
+    """Each clause that ends with "?", found in one pass (a regex would backtrack on long text)."""
     found = []
     folded = draft.folded
     interrogatives = [load(lang, "interrogatives") for lang in _languages(draft)]
-    for match in QUESTION_RE.finditer(draft.text):
-        start = match.start() + len(match.group()) - len(match.group().lstrip())
-        if not folded[start:match.end()].strip(" ?"):
-            continue
-        clause = folded[start:match.end()]
-        is_open = any(lex.pattern.search(clause) for lex in interrogatives)
-        found.append(Question(start, match.end(), is_open))
+    clause_start = 0
+    for end in CLAUSE_END_RE.finditer(draft.text):
+        if end.group() == "?":
+            clause = folded[clause_start:end.end()]
+            start = clause_start + len(clause) - len(clause.lstrip())
+            if clause.strip(" ?"):
+                is_open = any(lex.pattern.search(clause) for lex in interrogatives)
+                found.append(Question(start, end.end(), is_open))
+        clause_start = end.end()
     return found
 
 
+@per_draft
 def invites_sharing(draft: Draft) -> bool:
     return bool(lexicon_hits(draft, "invitation"))
 
 
+@per_draft
 def asks_or_suggests(draft: Draft) -> bool:
     return bool(lexicon_hits(draft, "request"))
 
 
+@per_draft
 def offers_value(draft: Draft) -> bool:
     return bool(lexicon_hits(draft, "useful")) or _has_list(draft)
 
@@ -104,10 +131,12 @@ def _imperatives(language: str, name: str) -> frozenset[str]:
     return frozenset(fold(entry.term) for entry in load(language, name).entries)
 
 
+@per_draft
 def asks_for_action(draft: Draft) -> bool:
     """A sentence opens with an imperative: "Read this", "Dites-nous", "Essayez"."""
     return any(_is_imperative_opener(word, draft.language) for word in _sentence_openers(draft))
 
 
+@per_draft
 def addresses_reader(draft: Draft) -> bool:
     return bool(lexicon_hits(draft, "reader"))

@@ -19,7 +19,12 @@ WORD_RE = re.compile(
     re.IGNORECASE,
 )
 SENTENCE_END_RE = re.compile(r"[.!?…]+[\"'”»)]*(?=\s|$)|\n\s*\n|\n(?=\s*[-–•*\d])")
-URL_RE = re.compile(r"\b(?:https?://|www\.)[^\s<>\"]+|\b[\w-]+(?:\.[\w-]+)*\.(?:com|fr|net|org|io|co|eu|be|ch|ca|ly|gl|me|app|shop|store)(?:/[^\s<>\"]*)?", re.IGNORECASE)
+URL_RE = re.compile(
+    r"\b(?:https?://|www\.)[^\s<>\"]+"
+    r"|\b[\w-]+(?:\.[\w-]+)*\.(?:com|fr|net|org|io|co|eu|be|ch|ca|ly|gl|me|app|shop|store)"
+    r"(?:/[^\s<>\"]*)?",
+    re.IGNORECASE,
+)
 HASHTAG_RE = re.compile(r"(?<![\w#])#[^\W_][\w]*")
 MENTION_RE = re.compile(r"(?<![\w@])@[\w.]+")
 EXCLAMATION_RE = re.compile(r"!+")
@@ -78,6 +83,8 @@ class Draft:
     def __init__(self, text: str, language: str = "und") -> None:
         self.text = text
         self.language = language
+        # Results of analyses that live outside this class (signals), computed once per draft.
+        self.memo: dict[object, object] = {}
 
     @cached_property
     def words(self) -> list[Word]:
@@ -138,7 +145,7 @@ class Draft:
 
     @cached_property
     def prose(self) -> str:
-        """The text without links, mentions, hashtags and emoji: what language and readability read."""
+        """The text without links, mentions, hashtags and emoji, for language and readability."""
         cleaned = URL_RE.sub(" ", self.text)
         cleaned = MENTION_RE.sub(" ", cleaned)
         cleaned = HASHTAG_RE.sub(" ", cleaned)

@@ -1,9 +1,10 @@
 from ..base import Finding, Rule, bad, good
 from ..matching import has_lexicon_match
+from . import handles_a_complaint
 
 
 def check(draft, context):
-    if not has_lexicon_match(draft, context, "complaint_topic"):
+    if not handles_a_complaint(draft, context):
         return []
     if has_lexicon_match(draft, context, "acknowledgement"):
         return []

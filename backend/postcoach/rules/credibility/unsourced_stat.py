@@ -14,7 +14,8 @@ LINK_OR_SOURCE_TAIL = re.compile(r"https?://|www\.|\(\s*\w[^)]*\d{4}\s*\)")
 
 
 def check(draft, context):
-    if has_lexicon_match(draft, context, "source_markers") or LINK_OR_SOURCE_TAIL.search(draft.text):
+    sourced = has_lexicon_match(draft, context, "source_markers")
+    if sourced or LINK_OR_SOURCE_TAIL.search(draft.text):
         return []
     findings = []
     for match in STATISTIC.finditer(draft.folded):

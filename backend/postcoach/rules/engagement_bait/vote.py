@@ -21,10 +21,11 @@ def check(draft, context):
     folded = draft.folded
     for pattern in (REACTION_POLL, FORCED_CHOICE):
         for match in pattern.finditer(folded):
-            if pattern is FORCED_CHOICE and REASON_ASKED.search(folded, match.end(), match.end() + 80):
+            after = folded[match.end():match.end() + 80]
+            if pattern is FORCED_CHOICE and REASON_ASKED.search(after):
                 continue
-            end = match.start() + len(match.group().rstrip(" ,;\n"))
-            findings.append(Finding(match.start(), end, 1.0, {"word": draft.text[match.start():end]}))
+            start, end = match.start(), match.start() + len(match.group().rstrip(" ,;\n"))
+            findings.append(Finding(start, end, 1.0, {"word": draft.text[start:end]}))
     return findings
 
 

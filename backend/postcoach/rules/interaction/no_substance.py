@@ -10,7 +10,9 @@ def check(draft, context):
     if len(words) > MAX_WORDS or not has_filler:
         return []
     # "Thoughts? https://…" or "Read this https://…" says what it wants from the reader.
-    if signals.questions(draft) or signals.asks_or_suggests(draft) or signals.asks_for_action(draft):
+    if signals.questions(draft) or signals.asks_or_suggests(draft):
+        return []
+    if signals.asks_for_action(draft):
         return []
     return [Finding()]
 

@@ -1,0 +1,45 @@
+import pytest
+
+from postcoach.lexicons import LexiconError, available, load, parse
+from postcoach.text import fold
+
+
+def test_every_shipped_lexicon_loads_with_notes():
+    shipped = available()
+    assert ("fr", "hard_sell") in shipped and ("en", "hard_sell") in shipped
+    for language, name in shipped:
+        lexicon = load(language, name)
+        assert all(entry.note for entry in lexicon.entries), (language, name)
+
+
+def test_duplicates_are_refused_with_their_lines():
+    with pytest.raises(LexiconError, match=r"line 3.*line 2"):
+        parse("demo", "fr", "# comment\nachetez\tordre\nAchetez\tencore\n")
+
+
+def test_entries_need_a_note():
+    with pytest.raises(LexiconError, match="no note"):
+        parse("demo", "en", "buy now\n")
+
+
+@pytest.mark.parametrize(
+    ("term", "text", "matched"),
+    [
+        ("like* si", "Likez si vous aimez", "Likez si"),
+        ("profite*", "profitez-en vite", "profitez-en"),
+        ("jeu-concours", "notre jeu concours", "jeu concours"),
+        ("t'", "je t’offre", "t’"),
+        ("#1", "the #1 shop", "#1"),
+        ("vous", "vousvous", None),
+    ],
+)
+def test_term_matching(term, text, matched):
+    lexicon = parse("demo", "fr", f"{term}\tnote\n")
+    found = [text[m.start():m.end()] for m in lexicon.finditer(fold(text))]
+    assert found == ([matched] if matched else [])
+
+
+def test_fold_keeps_offsets_and_accents():
+    for text in ("İstanbul ÉTÉ", "ß e\u0301", "😀 Achète"):
+        assert len(fold(text)) == len(text)
+    assert fold("ACHÈTE") == "achète"
