@@ -11,8 +11,6 @@ from ..rules import all_rules
 from .errors import MAX_BODY_BYTES
 
 HOST = "127.0.0.1"
-# The engine is CPU-bound under the GIL: more threads than this add switching, not speed.
-THREADS = 4
 # Waitress buffers a body before the app sees it and answers an oversized one in plain text.
 # Four times the app's cap lets the app give its JSON 413 while absurd bodies stop early.
 WAITRESS_BODY_LIMIT = 4 * MAX_BODY_BYTES
@@ -38,7 +36,6 @@ def make_server(app: Flask, port: int) -> BaseWSGIServer:
         app,
         host=HOST,
         port=port,
-        threads=THREADS,
         max_request_body_size=WAITRESS_BODY_LIMIT,
         ident="postcoach",
     )
