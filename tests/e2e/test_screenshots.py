@@ -1,0 +1,102 @@
+"""Screenshots of the badge and the panel on both fixture sites, for the README.
+
+They are always taken (a rendering failure fails the test); they replace the committed ones in
+extension/screenshots/ only when UPDATE_SCREENSHOTS=1, so a test run leaves the tree clean.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+from extension_harness import EXTENSION_DIR
+from extension_pages import (
+    Composer,
+    facebook_comment,
+    facebook_post,
+    linkedin_share,
+    open_facebook,
+    open_linkedin,
+)
+from playwright.sync_api import Page, expect
+
+pytestmark = pytest.mark.browser
+
+COMMITTED = EXTENSION_DIR / "screenshots"
+FACEBOOK_POST = (
+    "Profitez-en vite !!! -50% sur toute notre collection de lampes, "
+    "commandez maintenant sur notre site"
+)
+LINKEDIN_POST = (
+    "Nous sommes ravis d'annoncer le lancement de notre nouvelle offre ! 87% des entreprises "
+    "perdent des clients à cause d'un site lent. Et vous, quel a été votre plus gros frein "
+    "à la refonte de votre site ?"
+)
+FACEBOOK_REPLY = (
+    "Contrairement à ce que vous dites, vous auriez dû lire la notice avant de brancher la lampe."
+)
+
+
+def region(composer: Composer, margin: int = 24) -> dict:
+    """The composer's frame and its badge, with some page around them."""
+    frame = composer.page.locator(composer.container).first.bounding_box()
+    badge = composer.badge.bounding_box()
+    left = min(frame["x"], badge["x"]) - margin
+    top = min(frame["y"], badge["y"]) - margin
+    right = max(frame["x"] + frame["width"], badge["x"] + badge["width"]) + margin
+    bottom = max(frame["y"] + frame["height"], badge["y"] + badge["height"]) + margin
+    return {"x": max(0, left), "y": max(0, top), "width": right - left, "height": bottom - top}
+
+
+def shoot(page: Page, out: Path, name: str, **options) -> None:
+    path = out / name
+    page.screenshot(path=path, animations="disabled", **options)
+    assert path.stat().st_size > 10_000, f"{name} looks empty"
+
+
+def settle(composer: Composer) -> None:
+    composer.wait_for_result()
+    expect(composer.marks.first).to_be_visible()
+    composer.page.mouse.move(0, 0)
+
+
+@pytest.fixture
+def shots(tmp_path: Path):
+    out = tmp_path / "screenshots"
+    out.mkdir()
+    yield out
+    if os.environ.get("UPDATE_SCREENSHOTS") == "1":
+        COMMITTED.mkdir(exist_ok=True)
+        for picture in out.glob("*.png"):
+            shutil.copyfile(picture, COMMITTED / picture.name)
+
+
+def test_facebook_screenshots(page: Page, shots: Path) -> None:
+    open_facebook(page)
+    post = facebook_post(page)
+    post.type(FACEBOOK_POST)
+    settle(post)
+    shoot(page, shots, "facebook-badge.png", clip=region(post))
+    post.open_panel()
+    shoot(page, shots, "facebook-panel.png")
+
+
+def test_facebook_reply_dark_screenshot(page: Page, shots: Path) -> None:
+    open_facebook(page, "?dark")
+    reply = facebook_comment(page)
+    reply.type(FACEBOOK_REPLY)
+    settle(reply)
+    reply.open_panel()
+    shoot(page, shots, "facebook-reply-dark.png")
+
+
+def test_linkedin_screenshots(page: Page, shots: Path) -> None:
+    open_linkedin(page)
+    share = linkedin_share(page)
+    share.type(LINKEDIN_POST)
+    settle(share)
+    shoot(page, shots, "linkedin-badge.png", clip=region(share))
+    share.open_panel()
+    shoot(page, shots, "linkedin-panel.png")
