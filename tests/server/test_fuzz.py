@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 import schemathesis
+from schemathesis.checks import positive_data_acceptance
 
 from postcoach.server import create_app
 
@@ -21,7 +22,20 @@ negative_data = schema.config.checks.negative_data_rejection
 negative_data.expected_statuses = [*negative_data.expected_statuses, "413"]
 
 
+def _refusal(response) -> tuple[int, str, str]:
+    error = response.json()["error"]
+    return response.status_code, error["code"], error.get("field", "")
+
+
 @pytest.mark.slow
 @schema.parametrize()
 def test_api_matches_its_document(case):
-    case.call_and_validate(headers=HEADERS)
+    response = case.call_and_validate(headers=HEADERS, excluded_checks=[positive_data_acceptance])
+    if case.meta.generation.mode.is_positive and response.status_code != 200:
+        # Schema-valid requests are served, with two documented exceptions: the document leaves
+        # a profile's fields to the engine (their schema comes with the profile endpoints), and
+        # a text within 100 000 characters can still be a body over 256 KiB once JSON-escaped.
+        status, code, field = _refusal(response)
+        assert (status == 422 and field.startswith("profile")) or code == "too_large", (
+            response.text
+        )

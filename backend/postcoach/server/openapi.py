@@ -13,7 +13,6 @@ import jsonschema_rs
 
 from .. import __version__
 from ..engine import MAX_CHARS
-from ..profile import ADDRESS_FORMS
 from ..rules.base import FAMILIES, LANGUAGES, LEVELS, PLATFORMS, SCORES
 from .errors import MAX_BODY_BYTES, ApiError
 
@@ -41,14 +40,6 @@ def _count(maximum: int | None = None) -> dict:
     return schema
 
 
-def _string_map(value: dict, keys: tuple[str, ...] | None = None) -> dict:
-    schema: dict = {"type": "object", "additionalProperties": value}
-    if keys is not None:
-        schema["propertyNames"] = {"enum": list(keys)}
-    return schema
-
-
-_STRINGS = {"type": "array", "items": {"type": "string", "minLength": 1}}
 _BY_LANGUAGE = _object({code: {"type": "string"} for code in LANGUAGES}, LANGUAGES)
 
 SCHEMAS: dict[str, dict] = {
@@ -66,8 +57,10 @@ SCHEMAS: dict[str, dict] = {
                 "description": "The draft answers someone; turns on the conflict rules.",
             },
             "profile": {
-                **_ref("Profile"),
-                "description": "Brand profile to check the tone against; default when absent.",
+                "type": "object",
+                "description": "The fields of the brand profile to check the tone against, as "
+                "the engine's Profile takes them; it checks them and answers 422 naming "
+                "profile.<field>. Absent: the default profile.",
             },
             "ui_lang": {
                 "enum": list(LANGUAGES),
@@ -75,29 +68,6 @@ SCHEMAS: dict[str, dict] = {
             },
         },
         required=("text",),
-    ),
-    # Mirrors postcoach.profile.Profile (a test keeps the two in step).
-    "Profile": _object(
-        {
-            "name": {"type": "string"},
-            "languages": {"type": "array", "items": {"enum": list(LANGUAGES)}, "uniqueItems": True},
-            "address_form": _string_map({"enum": list(ADDRESS_FORMS)}, LANGUAGES),
-            "formality": _count(100),
-            "emoji_max": _count(),
-            "exclamation_max": _count(),
-            "reading_ease": {
-                "type": "array",
-                "items": {"type": "number"},
-                "minItems": 2,
-                "maxItems": 2,
-                "description": "[lowest, highest] Flesch reading ease the brand writes at.",
-            },
-            "hashtags_max": _string_map(_count(), PLATFORMS),
-            "preferred_terms": _string_map({"type": "string"}),
-            "banned_terms": _string_map({"type": "string"}),
-            "brand_names": _STRINGS,
-            "domains": _STRINGS,
-        }
     ),
     "Result": _object(
         {
