@@ -74,5 +74,6 @@ def openapi() -> dict:
     return document(current_app.config["PORT"])
 
 
-# Brand profiles (their own issue) add their CRUD routes here, under /v1/profiles, with their
-# schemas in openapi.SCHEMAS; `profile` in analyze then also accepts a profile's name.
+# Brand profiles (their own issue) add their CRUD routes here, under /v1/profiles, with a
+# Profile schema in openapi.SCHEMAS; analyze then takes a profile's name too (the string refusal
+# in openapi.check_analyze_request goes, and the fuzz test's profile exception with it).
