@@ -5,6 +5,7 @@ import pytest
 from postcoach import analyze
 from postcoach.rules import all_rules
 from postcoach.rules.base import FAMILIES, Example, Rule
+from postcoach.rules.example_profiles import example_profile
 from postcoach.text import Draft
 
 
@@ -15,9 +16,10 @@ def _cases(kind: str):
 
 
 def _hints_of(rule: Rule, example: Example) -> list[dict]:
-    result = analyze(
-        example.plain, platform=example.platform, reply=example.reply, profile=example.profile
-    )
+    profile = example.profile
+    if isinstance(profile, str):
+        profile = example_profile(profile)
+    result = analyze(example.plain, platform=example.platform, reply=example.reply, profile=profile)
     assert result["language"] in (example.language, "und"), result["language"]
     return [h for h in result["hints"] if h["rule"] == rule.id]
 

@@ -7,13 +7,16 @@ import json
 import os
 import sys
 from collections.abc import Callable, Sequence
+from functools import cache, partial
 from typing import TextIO
 
 from . import __version__
 from .engine import analyze
-from .errors import InputError
+from .errors import CommandError, InputError
+from .profile import Profile
 from .rules import all_rules
 from .rules.base import PLATFORMS
+from .store import Store
 
 SCORE_LABELS = {
     "salesiness": ("Salesiness", "billboard", "balanced", "not salesy"),
@@ -21,10 +24,6 @@ SCORE_LABELS = {
     "tone_consistency": ("Tone", "on brand", "drifting", "off brand"),
 }
 LEVEL_COLOURS = {"error": "31", "warning": "33", "suggestion": "36"}
-
-
-class CommandError(Exception):
-    """A one-line message for the user; the command exits with status 2."""
 
 
 class OneLineParser(argparse.ArgumentParser):
@@ -96,7 +95,12 @@ def render(text: str, result: dict, colour: bool) -> str:
     if result["hints"]:
         lines += ["  " + line for line in _highlighted(text, result["hints"], colour).splitlines()]
         lines.append("")
+    shown = set()
     for hint in result["hints"]:
+        # One emoji hint per extra emoji is right for highlights, noise in a terminal.
+        if (hint["rule"], hint["message"]) in shown:
+            continue
+        shown.add((hint["rule"], hint["message"]))
         level = _paint(hint["level"].upper(), LEVEL_COLOURS[hint["level"]], colour)
         lines.append(f"{level} {hint['message']}  ({hint['rule']})")
         lines.append(f"    → {hint['suggestion']}")
@@ -112,7 +116,8 @@ def _read_text(argument: str) -> str:
 
 def cmd_check(args: argparse.Namespace) -> int:
     text = _read_text(args.text)
-    result = analyze(text, platform=args.platform, reply=args.reply, profile=_profile(args),
+    profile = _profiles(args)(args.platform)
+    result = analyze(text, platform=args.platform, reply=args.reply, profile=profile,
                      ui_lang=args.lang)
     if args.json:
         print(json.dumps(result, ensure_ascii=False))
@@ -125,7 +130,9 @@ def _batch_error(line_id: object, code: str, message: str) -> dict:
     return {"id": line_id, "error": {"code": code, "message": message}}
 
 
-def batch_line(line: str, defaults: argparse.Namespace, profile: object) -> dict:
+def batch_line(
+    line: str, defaults: argparse.Namespace, profile_for: Callable[[str], Profile | None]
+) -> dict:
     try:
         item = json.loads(line)
     except json.JSONDecodeError as error:
@@ -133,12 +140,13 @@ def batch_line(line: str, defaults: argparse.Namespace, profile: object) -> dict
     if not isinstance(item, dict):
         return _batch_error(None, "bad_line", "each line must be a JSON object")
     line_id = item.get("id")
+    platform = item.get("platform", defaults.platform)
     try:
         result = analyze(
             item.get("text"),
-            platform=item.get("platform", defaults.platform),
+            platform=platform,
             reply=item.get("reply", defaults.reply),
-            profile=profile,
+            profile=profile_for(platform) if isinstance(platform, str) else None,
             ui_lang=defaults.lang,
         )
     except InputError as error:
@@ -147,11 +155,11 @@ def batch_line(line: str, defaults: argparse.Namespace, profile: object) -> dict
 
 
 def cmd_batch(args: argparse.Namespace) -> int:
-    profile = _profile(args)
+    profile_for = _profiles(args)
     write = sys.stdout.write
     for line in sys.stdin:
         if line.strip():
-            write(json.dumps(batch_line(line, args, profile), ensure_ascii=False) + "\n")
+            write(json.dumps(batch_line(line, args, profile_for), ensure_ascii=False) + "\n")
     return 0
 
 
@@ -180,12 +188,13 @@ def rule_json(rule, lang: str | None = None) -> dict:
     }
 
 
-def _profile(args: argparse.Namespace):
-    """The profile named on the command line; None means the built-in default."""
-    name = getattr(args, "profile", None)
-    if name is None:
-        return None
-    raise CommandError(f"no profile named '{name}'")
+def _profiles(args: argparse.Namespace) -> Callable[[str], Profile | None]:
+    """The profile for each platform: --profile NAME, else the one active for that platform
+    (None: the built-in default). An unknown name fails now, before any draft is read."""
+    store = Store()
+    profile_for = cache(partial(store.profile_for, getattr(args, "profile", None)))
+    profile_for(args.platform)
+    return profile_for
 
 
 def _add_check_options(parser: argparse.ArgumentParser) -> None:
@@ -224,9 +233,10 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _extra_commands() -> list[Callable[[argparse._SubParsersAction], None]]:
+    from .profile_commands import register as register_profile_commands
     from .server.commands import register as register_server_commands
 
-    return [register_server_commands]
+    return [register_server_commands, register_profile_commands]
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -73,7 +73,7 @@ def analyze(
 ) -> dict:
     """Score a draft and explain what to change. See ARCHITECTURE.md for the result's shape."""
     _validate(text, platform, reply, ui_lang)
-    brand = resolve(profile)
+    brand = resolve(profile, platform)
     draft = Draft(text)
     draft.language = language.detect(draft.prose) if text.strip() else "und"
     tone = ToneReading(draft)
@@ -95,7 +95,7 @@ def analyze(
 
     return {
         "language": draft.language,
-        "scores": scoring.compute(draft, findings),
+        "scores": scoring.compute(draft, context, findings),
         "tone": tone.as_json(),
         "hints": hints,
     }

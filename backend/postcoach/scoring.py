@@ -6,8 +6,8 @@ import math
 from collections import defaultdict
 from collections.abc import Iterable
 
-from . import signals
-from .rules.base import Finding, Rule
+from . import signals, voice
+from .rules.base import Context, Finding, Rule
 from .text import Draft
 
 Scored = Iterable[tuple[Rule, Finding]]
@@ -64,14 +64,16 @@ def interaction_value(draft: Draft, totals: dict[str, float]) -> int:
     return _clamp(value)
 
 
-def tone_consistency(totals: dict[str, float]) -> int:
-    return _clamp(100 + 100 * totals["tone_consistency"])
+def tone_consistency(draft: Draft, context: Context, totals: dict[str, float]) -> int:
+    """How typical of the brand's learned voice (100 without one), less each tone deviation."""
+    typical = voice.typicality(draft, context)
+    return _clamp((100 if typical is None else typical) + 100 * totals["tone_consistency"])
 
 
-def compute(draft: Draft, findings: Scored) -> dict[str, int]:
+def compute(draft: Draft, context: Context, findings: Scored) -> dict[str, int]:
     totals = _weighted(findings)
     return {
         "salesiness": salesiness(draft, totals),
         "interaction_value": interaction_value(draft, totals),
-        "tone_consistency": tone_consistency(totals),
+        "tone_consistency": tone_consistency(draft, context, totals),
     }

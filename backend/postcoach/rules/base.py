@@ -64,7 +64,8 @@ class Example:
     language: str
     platform: str = "generic"
     reply: bool = False
-    profile: Mapping[str, object] | None = None
+    # A profile as a mapping, or the name of one in rules/example_profiles.py.
+    profile: Mapping[str, object] | str | None = None
 
     @property
     def plain(self) -> str:

@@ -16,8 +16,8 @@ RULE = Rule(
     family="tone",
     level="suggestion",
     message={
-        "fr": "{count} emojis alors que vos posts en ont {max} au plus.",
-        "en": "{count} emojis where your posts have {max} at most.",
+        "fr": "Emojis : {count} dans ce brouillon, {max} au plus dans vos posts.",
+        "en": "Emoji: {count} in this draft where your posts have {max} at most.",
     },
     suggestion={
         "fr": "Gardez l'emoji qui porte le sens et retirez les autres.",

@@ -20,8 +20,8 @@ RULE = Rule(
     family="tone",
     level="suggestion",
     message={
-        "fr": "{count} points d'exclamation alors que vos posts en ont {max} au plus.",
-        "en": "{count} exclamation marks where your posts have {max} at most.",
+        "fr": "Points d'exclamation : {count} dans ce brouillon, {max} au plus dans vos posts.",
+        "en": "Exclamation marks: {count} in this draft where your posts have {max} at most.",
     },
     suggestion={
         "fr": "Un seul « ! » suffit ; laissez le contenu porter l'enthousiasme.",

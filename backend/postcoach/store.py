@@ -1,0 +1,187 @@
+"""Brand profiles in SQLite, in the user data directory.
+
+WAL journal and synchronous=FULL: a committed write survives the process being killed. Every
+change runs in one IMMEDIATE transaction, and updates carry the version they were based on, so
+two settings tabs saving at once cannot overwrite each other silently: the second one is told
+the profile changed (StaleVersion) instead of losing the first one's edit.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterator, Mapping
+from contextlib import closing, contextmanager
+from pathlib import Path
+
+from .errors import InputError
+from .paths import data_dir
+from .profile import PLATFORMS, Profile
+
+DATABASE_NAME = "postcoach.sqlite3"
+
+# Each entry upgrades the schema by one version; PRAGMA user_version records how far it went.
+MIGRATIONS = (
+    """
+    CREATE TABLE profiles (
+        name TEXT PRIMARY KEY COLLATE NOCASE,
+        data TEXT NOT NULL,
+        version INTEGER NOT NULL DEFAULT 1,
+        updated_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
+    );
+    CREATE TABLE active_profiles (
+        platform TEXT PRIMARY KEY,
+        name TEXT NOT NULL REFERENCES profiles(name) ON DELETE CASCADE
+    );
+    """,
+)
+
+
+class ProfileNotFound(LookupError):
+    def __init__(self, name: str) -> None:
+        super().__init__(f"no profile named '{name}'")
+        self.name = name
+
+
+class StaleVersion(RuntimeError):
+    def __init__(self, name: str, expected: int, current: int) -> None:
+        super().__init__(
+            f"profile '{name}' changed since it was loaded (version {expected}, now {current}): "
+            "reload it and apply your change again"
+        )
+        self.current = current
+
+
+class ProfileExists(RuntimeError):
+    def __init__(self, name: str) -> None:
+        super().__init__(f"a profile named '{name}' already exists")
+
+
+class Store:
+    def __init__(self, path: Path | None = None) -> None:
+        self.path = path or data_dir() / DATABASE_NAME
+        with self._transaction() as db:
+            version = db.execute("PRAGMA user_version").fetchone()[0]
+            for number, script in enumerate(MIGRATIONS[version:], start=version + 1):
+                for statement in filter(str.strip, script.split(";")):
+                    db.execute(statement)
+                db.execute(f"PRAGMA user_version = {number}")
+
+    def _connect(self) -> sqlite3.Connection:
+        db = sqlite3.connect(self.path, timeout=15, isolation_level=None)
+        db.execute("PRAGMA journal_mode = WAL")
+        db.execute("PRAGMA synchronous = FULL")
+        db.execute("PRAGMA foreign_keys = ON")
+        return db
+
+    @contextmanager
+    def _transaction(self) -> Iterator[sqlite3.Connection]:
+        with closing(self._connect()) as db:
+            db.execute("BEGIN IMMEDIATE")
+            try:
+                yield db
+            except BaseException:
+                db.execute("ROLLBACK")
+                raise
+            db.execute("COMMIT")
+
+    def _read(self, query: str, *args) -> list[tuple]:
+        with closing(self._connect()) as db:
+            return db.execute(query, args).fetchall()
+
+    def names(self) -> list[str]:
+        return [row[0] for row in self._read("SELECT name FROM profiles ORDER BY name")]
+
+    def get(self, name: str) -> tuple[Profile, int]:
+        rows = self._read("SELECT data, version FROM profiles WHERE name = ?", name)
+        if not rows:
+            raise ProfileNotFound(name)
+        data, version = rows[0]
+        return Profile.from_dict(json.loads(data)), version
+
+    def create(self, profile: Profile) -> int:
+        with self._transaction() as db:
+            if db.execute("SELECT 1 FROM profiles WHERE name = ?", (profile.name,)).fetchone():
+                raise ProfileExists(profile.name)
+            db.execute(
+                "INSERT INTO profiles (name, data) VALUES (?, ?)",
+                (profile.name, json.dumps(profile.to_dict(), ensure_ascii=False)),
+            )
+        return 1
+
+    def save(self, profile: Profile, expected_version: int | None = None) -> int:
+        """Create or replace; with `expected_version`, refuse if someone saved in between."""
+        with self._transaction() as db:
+            row = db.execute(
+                "SELECT version FROM profiles WHERE name = ?", (profile.name,)
+            ).fetchone()
+            data = json.dumps(profile.to_dict(), ensure_ascii=False)
+            if row is None:
+                db.execute("INSERT INTO profiles (name, data) VALUES (?, ?)", (profile.name, data))
+                return 1
+            if expected_version is not None and expected_version != row[0]:
+                raise StaleVersion(profile.name, expected_version, row[0])
+            db.execute(
+                "UPDATE profiles SET data = ?, version = version + 1, "
+                "updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE name = ?",
+                (data, profile.name),
+            )
+            return row[0] + 1
+
+    def update(self, name: str, changes: Mapping[str, object],
+               expected_version: int | None = None) -> tuple[Profile, int]:
+        """Apply only the fields in `changes`, read and written in one transaction, so two
+        tabs editing different fields both keep their edit."""
+        if "name" in changes and changes["name"] != name:
+            raise InputError("profile.name", "a profile cannot be renamed; export and import it")
+        with self._transaction() as db:
+            row = db.execute(
+                "SELECT data, version FROM profiles WHERE name = ?", (name,)
+            ).fetchone()
+            if row is None:
+                raise ProfileNotFound(name)
+            if expected_version is not None and expected_version != row[1]:
+                raise StaleVersion(name, expected_version, row[1])
+            merged = Profile.from_dict({**json.loads(row[0]), **changes})
+            db.execute(
+                "UPDATE profiles SET data = ?, version = version + 1, "
+                "updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE name = ?",
+                (json.dumps(merged.to_dict(), ensure_ascii=False), name),
+            )
+            return merged, row[1] + 1
+
+    def delete(self, name: str) -> None:
+        with self._transaction() as db:
+            if db.execute("DELETE FROM profiles WHERE name = ?", (name,)).rowcount == 0:
+                raise ProfileNotFound(name)
+
+    def set_active(self, platform: str, name: str | None) -> None:
+        if platform not in PLATFORMS:
+            raise InputError("platform", f"platform must be one of {', '.join(PLATFORMS)}")
+        with self._transaction() as db:
+            if name is None:
+                db.execute("DELETE FROM active_profiles WHERE platform = ?", (platform,))
+                return
+            row = db.execute("SELECT name FROM profiles WHERE name = ?", (name,)).fetchone()
+            if row is None:
+                raise ProfileNotFound(name)
+            db.execute(
+                "INSERT INTO active_profiles (platform, name) VALUES (?, ?) "
+                "ON CONFLICT(platform) DO UPDATE SET name = excluded.name",
+                (platform, row[0]),
+            )
+
+    def active(self) -> dict[str, str]:
+        return dict(self._read("SELECT platform, name FROM active_profiles"))
+
+    def profile_for(self, name: str | None, platform: str) -> Profile | None:
+        """The named profile, else the one active for the platform (or for every platform)."""
+        if name is None:
+            active = self.active()
+            name = active.get(platform) or active.get("generic")
+            if name is None:
+                return None
+        try:
+            return self.get(name)[0]
+        except ProfileNotFound:
+            raise InputError("profile", f"no profile named '{name}'") from None
