@@ -29,6 +29,11 @@ def marked(text: str) -> tuple[list[str], list[str]]:
         ("- Partage ta photo", "tu"),
         ("Un atelier de co-partage", "none"),
         ("Passe une bonne journée !", "tu"),
+        ("Et profite bien du week-end !", "tu"),
+        ("Le Québec lance un comité, mais continue ses projets.", "none"),
+        ("Montre connectée à -20 % ce week-end.", "none"),
+        ("Montre-nous ta recette.", "tu"),
+        ("PATRIMOINE-Le fromage au lait cru", "none"),
         # Imperatives joined to a pronoun tell their person by their ending.
         ("Parle-moi de ton projet.", "tu"),
         ("Vas-y, fonce.", "tu"),

@@ -30,6 +30,9 @@ CONNECTIVES = frozenset({
     "oui", "non", "bon", "surtout", "vite", "ok",
 })
 CLAUSE_OPENERS = frozenset(".!?…:;,\n•–—(\"«»“”*")
+# A connective before an imperative must open a sentence: after a comma, "mais continue ses
+# projets" is a verb whose subject came before.
+SENTENCE_OPENERS = frozenset(".!?…\n•–—(\"«»“”*")
 CLAUSE_END = frozenset(".!?…:;,)\"»”")
 QUOTED_RE = re.compile(r"«[^»]*»|“[^”]*”|\"[^\"\n]*\"")
 VOUS_VERB_RE = re.compile(r"^[^\W\d_]{2,}ez(?:-(?:vous|en|nous|le|la|les|moi|y|lui|leur))*$")
@@ -40,7 +43,9 @@ IMPERATIVE_RE = re.compile(r"^([^\W\d_]+)(?:-(?:moi|nous|le|la|les|lui|leur|en|y
 NOT_TU_STEM_RE = re.compile(r"(?:ez|ons)$")
 # Only a hyphenated word or one with these endings can be a mark by its shape alone.
 SHAPE_ENDINGS = ("ez", *VOUS_IMPERATIVES)
-NOT_IMPERATIVE_STEMS = frozenset({"chez", "sommes", "êtes", "ce", "celui", "celle", "ceux"})
+NOT_IMPERATIVE_STEMS = frozenset(
+    {"chez", "entre", "sommes", "êtes", "ce", "celui", "celle", "ceux"}
+)
 # "Va-t-il ?", "Fais-je ?": a question's inverted subject, not an imperative.
 INVERTED_SUBJECT_RE = re.compile(r"-(?:t-)?(?:je|il|elle|on|ils|elles|ce)(?!\w)")
 
@@ -68,14 +73,14 @@ def _previous_word_index(draft: Draft, offset: int) -> int:
     return bisect_left(draft.word_starts, offset) - 1
 
 
-def _follows_clause_break(text: str, offset: int) -> bool:
-    """Only white space, emoji or symbols between a clause break (or the start) and offset."""
+def _follows_break(text: str, offset: int, breaks: frozenset[str] = CLAUSE_OPENERS) -> bool:
+    """Only white space, emoji or symbols between a break (or the start) and offset."""
     index = offset - 1
     while index >= 0:
         char = text[index]
         if char.isalnum():
             return False
-        if char in CLAUSE_OPENERS:
+        if char in breaks:
             return True
         # A dash opens a clause ("- Partage"), a hyphen inside a word does not ("co-partage").
         if char == "-" and (index == 0 or not text[index - 1].isalnum()):
@@ -85,13 +90,13 @@ def _follows_clause_break(text: str, offset: int) -> bool:
 
 
 def _starts_clause(draft: Draft, offset: int) -> bool:
-    if _follows_clause_break(draft.text, offset):
+    if _follows_break(draft.text, offset):
         return True
     previous = _previous_word_index(draft, offset)
     return (
         previous >= 0
         and draft.lower_words[previous] in CONNECTIVES
-        and _follows_clause_break(draft.text, draft.words[previous].start)
+        and _follows_break(draft.text, draft.words[previous].start, SENTENCE_OPENERS)
     )
 
 
@@ -136,6 +141,9 @@ def _word_marks(draft: Draft, tu: list[Span], vous: list[Span]) -> list[Span]:
                 vous.append(span)
         elif imperative := IMPERATIVE_RE.match(lower):
             stem = imperative.group(1)
+            pronouns = word.text[len(stem):]
+            if pronouns != pronouns.lower() and not word.text.isupper():
+                continue  # "PATRIMOINE-Le fromage": a heading glued to its title
             if stem in VOUS_IMPERATIVES:
                 vous.append(span)
             elif stem not in NOT_IMPERATIVE_STEMS and not NOT_TU_STEM_RE.search(stem):
