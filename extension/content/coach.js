@@ -51,6 +51,10 @@ export class ComposerCoach {
       this.debouncer.schedule();
     });
     this.editorObserver.observe(editor, { childList: true, characterData: true, subtree: true });
+    this.onFocusChange = () => this.view.setEditorFocused(editor.contains(document.activeElement));
+    editor.addEventListener('focusin', this.onFocusChange);
+    editor.addEventListener('focusout', this.onFocusChange);
+    this.onFocusChange();
     this.check();
   }
 
@@ -74,6 +78,7 @@ export class ComposerCoach {
       hints: [],
       hiddenCount: 0,
       text: '',
+      serverUrl: this.settings.serverUrl,
       ...extra,
     };
   }
@@ -187,6 +192,8 @@ export class ComposerCoach {
     this.debouncer.cancel();
     clearTimeout(this.retryTimer);
     this.editorObserver.disconnect();
+    this.editor.removeEventListener('focusin', this.onFocusChange);
+    this.editor.removeEventListener('focusout', this.onFocusChange);
     this.view.destroy();
   }
 }

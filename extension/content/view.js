@@ -88,6 +88,7 @@ export class CoachView {
     this.measureHighlights = null;
     this.highlightsShown = false;
     this.activeHint = null;
+    this.editorFocused = false;
     this.frame = 0;
 
     this.host = el('post-coach', { 'data-postcoach-host': '', style: HOST_STYLE });
@@ -107,13 +108,14 @@ export class CoachView {
     this.root.append(el('style', { text: VIEW_CSS }), this.layer);
 
     this.badge.addEventListener('click', () => this.togglePanel({ focus: true }));
-    this.panel.addEventListener('keydown', (event) => {
-      if (event.key === 'Escape') {
+    for (const node of [this.badge, this.panel]) {
+      node.addEventListener('keydown', (event) => {
+        if (event.key !== 'Escape' || !this.panelOpen) return;
         event.stopPropagation();
         this.closePanel();
         this.badge.focus();
-      }
-    });
+      });
+    }
 
     this.scheduleReposition = () => {
       if (this.frame) return;
@@ -152,13 +154,13 @@ export class CoachView {
     if (state === 'disabled') {
       this.closePanel();
       this.clearHighlights();
-      setPopoverOpen(this.badge, false);
+      this.showBadgeIfWanted();
       return;
     }
     this.renderBadge(model);
     this.renderPanel(model);
     setPopoverOpen(this.overlay, true);
-    setPopoverOpen(this.badge, true);
+    this.showBadgeIfWanted();
     if (this.panelWanted) setPopoverOpen(this.panel, true);
     this.badgeSize = null;
     this.reposition();
@@ -256,7 +258,12 @@ export class CoachView {
       );
       if (state === 'rejected') callout.append(el('p', { text: model.error?.message ?? '' }));
       else callout.append(el('p', { text: translate(lang, `state.${state}.body`) }));
-      if (state === 'offline') callout.append(el('p', {}, el('code', { text: 'make run' })));
+      if (state === 'offline') {
+        callout.append(
+          el('p', {}, el('code', { text: 'make run' })),
+          el('p', { class: 'note', text: translate(lang, 'state.offline.address', { url: model.serverUrl }) }),
+        );
+      }
       if (state === 'unauthorized') {
         const open = el('button', { class: 'action', type: 'button', text: translate(lang, 'action.open_settings') });
         open.addEventListener('click', () => this.onOpenSettings());
@@ -474,6 +481,22 @@ export class CoachView {
       themeForBackgrounds(colours) ??
       (window.matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light')
     );
+  }
+
+  // A feed has many empty comment boxes: an idle one shows its badge only while in use.
+  showBadgeIfWanted() {
+    const state = this.model?.state;
+    const inUse = state !== 'idle' || this.editorFocused || this.panelWanted;
+    setPopoverOpen(this.badge, state !== undefined && state !== 'disabled' && inUse);
+  }
+
+  /** Only toggles the badge: re-rendering it between mousedown and click would eat the click. */
+  setEditorFocused(focused) {
+    if (focused === this.editorFocused) return;
+    this.editorFocused = focused;
+    this.showBadgeIfWanted();
+    this.badgeSize = null;
+    this.scheduleReposition();
   }
 
   get panelOpen() {

@@ -32,8 +32,8 @@ const STRINGS = {
     'state.checking': 'Analyse…',
     'state.offline': 'Serveur arrêté',
     'state.offline.title': 'Le serveur Post Coach ne répond pas',
-    'state.offline.body':
-      'Démarrez-le avec « make run » dans le dossier Post Coach (ou « postcoach serve »). La relecture reprend toute seule.',
+    'state.offline.body': 'Démarrez-le dans le dossier Post Coach ; la relecture reprendra toute seule.',
+    'state.offline.address': 'Adresse essayée : {url}',
     'state.unauthorized': 'Jeton refusé',
     'state.unauthorized.title': 'Le serveur a refusé le jeton d’appairage',
     'state.unauthorized.body':
@@ -127,8 +127,8 @@ const STRINGS = {
     'state.checking': 'Checking…',
     'state.offline': 'Server stopped',
     'state.offline.title': 'The Post Coach server is not answering',
-    'state.offline.body':
-      'Start it with “make run” in the Post Coach folder (or “postcoach serve”). Checking resumes by itself.',
+    'state.offline.body': 'Start it in the Post Coach folder; checking resumes by itself.',
+    'state.offline.address': 'Address tried: {url}',
     'state.unauthorized': 'Token refused',
     'state.unauthorized.title': 'The server refused the pairing token',
     'state.unauthorized.body':
