@@ -107,10 +107,6 @@ def test_counts_emoji_exclamations_and_hashtags():
     assert tone["hashtags"] == 2
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="text.EMOJI_RE: regional indicators fall in its first range, so a flag counts twice",
-)
 def test_a_flag_is_one_emoji():
     assert analyze("Bravo aux Bleus 🇫🇷")["tone"]["emoji"] == 1
 

@@ -28,11 +28,12 @@ URL_RE = re.compile(
 HASHTAG_RE = re.compile(r"(?<![\w#])#[^\W_][\w]*")
 MENTION_RE = re.compile(r"(?<![\w@])@[\w.]+")
 EXCLAMATION_RE = re.compile(r"!+")
-# Emoji: pictographs and symbols, with their modifiers and joiners folded into one glyph.
+# Emoji: a flag (two regional indicators, tried first since they sit inside the pictograph
+# range), or a pictograph with its modifiers and joined pictographs folded into one glyph.
 EMOJI_RE = re.compile(
-    "(?:[\U0001F000-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF\u2300-\u23FF\u3030\u303D\u3297\u3299]"
+    "[\U0001F1E6-\U0001F1FF]{2}"
+    "|(?:[\U0001F000-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF\u2300-\u23FF\u3030\u303D\u3297\u3299]"
     "[\uFE0F\U0001F3FB-\U0001F3FF]*(?:\u200D[\U0001F000-\U0001FAFF\u2600-\u27BF][\uFE0F]*)*)"
-    "|(?:[\U0001F1E6-\U0001F1FF]{2})"
 )
 TEXT_EMOTICON_RE = re.compile(r"(?<!\S)(?:[:;=]-?[()DPp]|<3|\^\^|xD)(?!\S)")
 
