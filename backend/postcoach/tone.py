@@ -34,6 +34,7 @@ CLAUSE_OPENERS = frozenset(".!?…:;,\n•–—(\"«»“”*")
 # projets" is a verb whose subject came before.
 SENTENCE_OPENERS = frozenset(".!?…\n•–—(\"«»“”*")
 CLAUSE_END = frozenset(".!?…:;,)\"»”")
+NEXT_CHAR_RE = re.compile(r"\s*(\S?)")
 QUOTED_RE = re.compile(r"«[^»]*»|“[^”]*”|\"[^\"\n]*\"")
 VOUS_VERB_RE = re.compile(r"^[^\W\d_]{2,}ez(?:-(?:vous|en|nous|le|la|les|moi|y|lui|leur))*$")
 TU_HYPHEN_RE = re.compile(r"-(?:toi|tu|t['’]\w*)$")
@@ -101,7 +102,7 @@ def _starts_clause(draft: Draft, offset: int) -> bool:
 
 
 def _is_proper_noun(draft: Draft, start: int, word: str) -> bool:
-    """"Martinez", "Rodez": capitalised inside a sentence, so a name rather than a verb."""
+    """Capitalised inside a sentence ("Martinez", "Rodez"): a name rather than a verb."""
     return word[:1].isupper() and not word.isupper() and not _starts_clause(draft, start)
 
 
@@ -111,13 +112,17 @@ def _ton_is_noun(draft: Draft, start: int, end: int) -> bool:
     if before in DETERMINERS_BEFORE_TON:
         return True
     # "changer de ton." — a possessive would be followed by its noun.
-    rest = draft.text[end:].lstrip()
-    return before == "de" and (not rest or rest[0] in CLAUSE_END)
+    following = _next_char(draft.text, end)
+    return before == "de" and (not following or following in CLAUSE_END)
+
+
+def _next_char(text: str, offset: int) -> str:
+    """The first character after offset that is not white space, "" at the end."""
+    return NEXT_CHAR_RE.match(text, offset).group(1)
 
 
 def _cheers(draft: Draft, word_end: int) -> bool:
-    rest = draft.text[word_end:].lstrip()
-    return not rest or rest[0] in ",!…"
+    return _next_char(draft.text, word_end) in ("", ",", "!", "…")
 
 
 def _word_marks(draft: Draft, tu: list[Span], vous: list[Span]) -> list[Span]:
