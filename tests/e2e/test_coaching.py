@@ -56,6 +56,12 @@ def word_box(composer: Composer, word: str) -> dict:
     )
 
 
+def assert_word_is_marked(composer: Composer, word: str) -> None:
+    target = word_box(composer, word)
+    marks = [composer.marks.nth(i).bounding_box() for i in range(composer.marks.count())]
+    assert any(overlaps(mark, target) for mark in marks), (marks, target)
+
+
 def test_salesy_french_post_gets_a_high_salesiness_score_and_visible_hints(page: Page) -> None:
     open_facebook(page)
     post = facebook_post(page)
@@ -78,13 +84,14 @@ def test_salesy_french_post_gets_a_high_salesiness_score_and_visible_hints(page:
     # The flagged word is underlined where the browser draws it, by an overlay that lets
     # clicks through to the editor.
     expect(post.marks.first).to_be_visible()
-    target = word_box(post, "Profitez-en")
-    marks = [post.marks.nth(i).bounding_box() for i in range(post.marks.count())]
-    assert any(overlaps(mark, target) for mark in marks), (marks, target)
-    assert (
-        post.host.locator(".overlay").evaluate("(el) => getComputedStyle(el).pointerEvents")
-        == "none"
-    )
+    assert_word_is_marked(post, "Profitez-en")
+    overlay = post.host.locator(".overlay")
+    assert overlay.evaluate("(el) => getComputedStyle(el).pointerEvents") == "none"
+
+    # The dialog re-centres when the window shrinks: the marks follow the words.
+    page.set_viewport_size({"width": 1000, "height": 760})
+    page.wait_for_timeout(100)
+    assert_word_is_marked(post, "Profitez-en")
 
 
 @pytest.mark.parametrize("variant", ["quill", "tiptap"])
@@ -154,6 +161,53 @@ def test_editor_keeps_working_and_holds_nothing_of_ours(page: Page, editor_name:
     )
     assert dom == {"ours": 0, "shadowRoots": 0, "text": SALESY_POST}
     assert composer.model_text() == SALESY_POST
+
+
+def test_badge_and_panel_work_from_the_keyboard(page: Page) -> None:
+    open_facebook(page)
+    post = facebook_post(page)
+    post.type(SALESY_POST)
+    post.wait_for_result()
+
+    page.keyboard.press("Tab")  # the host sits right after the editor, so the badge is next
+    expect(post.badge).to_be_focused()
+    page.keyboard.press("Enter")
+    expect(post.panel).to_be_visible()
+    expect(post.panel.get_by_role("button", name="Fermer")).to_be_focused()
+    page.keyboard.press("Tab")
+    expect(post.panel.locator(".hint").first).to_be_focused()
+    expect(post.host.locator(".mark[data-active='true']").first).to_be_visible()
+    page.keyboard.press("Escape")
+    expect(post.panel).to_be_hidden()
+    expect(post.badge).to_be_focused()
+
+
+def test_the_host_takes_no_room_in_the_page(page: Page) -> None:
+    open_facebook(page)
+    post = facebook_post(page)
+    post.type(SALESY_POST)
+    post.wait_for_result()
+    layout = """() => [...document.querySelectorAll('[role="dialog"] *')]
+        .filter((el) => !el.closest('[contenteditable]') && el.tagName !== 'POST-COACH')
+        .map((el) => JSON.stringify(el.getBoundingClientRect()))"""
+    with_host = page.evaluate(layout)
+    post.host.evaluate("(host) => host.remove()")
+    assert page.evaluate(layout) == with_host
+
+
+def test_english_interface_and_hints(page: Page, running_backend) -> None:
+    configure(
+        page.context, serverUrl=running_backend.url, token=running_backend.token, hintLanguage="en"
+    )
+    open_linkedin(page)
+    share = linkedin_share(page)
+    share.type(SALESY_POST)
+    share.wait_for_result()
+    expect(share.badge).to_contain_text("Sales")
+    share.open_panel()
+    expect(share.panel.locator(".mode")).to_have_text("Post")
+    expect(share.panel.locator(".suggestion").first).to_contain_text("Try:")
+    expect(share.panel.locator(".message").first).not_to_contain_text("achat")
 
 
 def test_composers_are_picked_up_and_released_as_the_page_changes(page: Page) -> None:
