@@ -100,8 +100,8 @@ const STRINGS = {
     'error.token_invalid': 'Jeton invalide : copiez-le tel quel depuis « postcoach token ».',
   },
   en: {
-    'score.salesiness': 'Sales',
-    'score.interaction_value': 'Conversation',
+    'score.salesiness': 'Salesiness',
+    'score.interaction_value': 'Interaction',
     'score.tone_consistency': 'Tone',
     'score.salesiness.good': 'low-key',
     'score.salesiness.fair': 'pushy',

@@ -12,7 +12,7 @@ export const FAMILIES = Object.freeze([
   'platform',
 ]);
 export const HINT_LANGUAGES = Object.freeze(['auto', 'fr', 'en']);
-export const DEFAULT_PORT = 8731;
+const DEFAULT_PORT = 8731;
 
 export const DEFAULT_SETTINGS = Object.freeze({
   serverUrl: `http://127.0.0.1:${DEFAULT_PORT}`,

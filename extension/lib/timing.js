@@ -25,16 +25,6 @@ export function createDebouncer(callback, delayMs, timers = globalThis) {
       handle = null;
       pendingArgs = null;
     },
-    /** Runs a scheduled call now, e.g. when the user asks for a check with the shortcut. */
-    flush() {
-      if (handle === null) return false;
-      timers.clearTimeout(handle);
-      fire();
-      return true;
-    },
-    get pending() {
-      return handle !== null;
-    },
   };
 }
 
@@ -76,10 +66,6 @@ export function createAbortRegistry() {
     },
     finish(key, signal) {
       if (controllers.get(key)?.signal === signal) controllers.delete(key);
-    },
-    abortAll() {
-      for (const controller of controllers.values()) controller.abort();
-      controllers.clear();
     },
     get size() {
       return controllers.size;

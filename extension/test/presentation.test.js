@@ -26,7 +26,7 @@ describe('scores', () => {
     );
     assert.equal(
       summarize({ salesiness: 10, interaction_value: 90, tone_consistency: 70 }, 1, 'en'),
-      'Sales 10 (low-key), Conversation 90 (invites replies), Tone 70 (consistent). 1 hint.',
+      'Salesiness 10 (low-key), Interaction 90 (invites replies), Tone 70 (consistent). 1 hint.',
     );
   });
 });
