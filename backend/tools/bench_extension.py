@@ -144,7 +144,10 @@ def server_alone_ms(backend: Backend, texts: list[str]) -> Series:
         request = urllib.request.Request(
             f"{backend.url}/v1/analyze",
             data=json.dumps({"text": text, "platform": "facebook"}).encode(),
-            headers={"Content-Type": "application/json", "Authorization": f"Bearer {backend.token}"},
+            headers={
+                "Content-Type": "application/json",
+                "Authorization": f"Bearer {backend.token}",
+            },
         )
         started = time.perf_counter()
         with urllib.request.urlopen(request, timeout=10) as response:
