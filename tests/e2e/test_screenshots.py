@@ -11,7 +11,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from extension_harness import EXTENSION_DIR
+from extension_harness import EXTENSION_DIR, extension_url
 from extension_pages import (
     Composer,
     facebook_comment,
@@ -20,7 +20,7 @@ from extension_pages import (
     open_facebook,
     open_linkedin,
 )
-from playwright.sync_api import Page, expect
+from playwright.sync_api import BrowserContext, Page, expect
 
 pytestmark = pytest.mark.browser
 
@@ -101,3 +101,14 @@ def test_linkedin_screenshots(page: Page, shots: Path) -> None:
     shoot(page, shots, "linkedin-badge.png", clip=region(share))
     share.open_panel()
     shoot(page, shots, "linkedin-panel.png")
+
+
+def test_settings_screenshot(paired: BrowserContext, shots: Path) -> None:
+    settings = paired.new_page()
+    settings.set_viewport_size({"width": 900, "height": 1500})
+    settings.goto(extension_url(paired, "options/options.html"))
+    settings.wait_for_selector("body[data-ready='true']")
+    settings.click("#test-connection")
+    expect(settings.locator("#connection-result")).to_have_attribute("data-status", "ok")
+    shoot(settings, shots, "settings.png", full_page=True)
+    settings.close()
