@@ -1,8 +1,9 @@
 """How fast the engine answers (`make bench`): a benchmark that prints a table, not a timed test.
 
 Measures in-process `analyze` latency on French and English brand posts of about 280, 1 300 and
-3 000 characters (LinkedIn's maximum), throughput of the real `postcoach batch` command on one
-core, and the time from `import postcoach` to the first result in a fresh interpreter.
+3 000 characters (LinkedIn's maximum), learning a brand profile from 1 000 posts and what checking
+against it costs, throughput of the real `postcoach batch` command on one core, and the time from
+`import postcoach` to the first result in a fresh interpreter.
 `--profile` prints where the time goes on the longest posts.
 """
 
@@ -24,6 +25,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from postcoach import analyze
+from postcoach.profile import Profile, learn
+from postcoach.voice import Sample
 
 # Sentences of the kind community managers write, good and bad habits mixed, as in the seeds:
 # hard sell, prices and urgency, the brand talking about itself, questions, tips and stories.
@@ -102,6 +105,11 @@ BATCH_LINES = 3000
 P99_TARGET_MS = 5.0
 THROUGHPUT_TARGET = 1000.0
 FIRST_RESULT_TARGET_S = 1.0
+# Targets from the brand-profiles issue.
+LEARN_POSTS = 1000
+LEARN_TARGET_S = 2.0
+PROFILE_COST_TARGET = 1.5
+PROFILE_SIZES = (280, 1300)
 FIRST_RESULT_SCRIPT = """
 import sys, time
 started = time.perf_counter()
@@ -183,6 +191,66 @@ def latency_rows() -> list[Row]:
                 f"≤ {P99_TARGET_MS:g} ms" if is_longest else "—",
                 p99 <= P99_TARGET_MS if is_longest else None),
             Row("  p99 of CPU time", f"{percentile(cpu, 0.99):.2f} ms", "—", None),
+        ]
+    return rows
+
+
+def _learning_samples(count: int, seed: int) -> list[Sample]:
+    """A brand's history: French and English posts of every size, on every platform."""
+    rng = random.Random(seed)
+    return [
+        Sample(make_post(("fr", "en")[index % 2], SIZES[index % len(SIZES)], rng),
+               PLATFORMS[index % len(PLATFORMS)])
+        for index in range(count)
+    ]
+
+
+def profile_rows() -> list[Row]:
+    """Learning a profile from a brand's posts, and checking drafts with it against without.
+
+    The comparison times the same drafts both ways, alternating which goes first, in CPU time
+    so that busy neighbours weigh on neither side.
+    """
+    samples = _learning_samples(LEARN_POSTS, seed=LEARN_POSTS)
+    learn("warm-up", samples[:10])  # lazy loading is paid by the first result, measured below
+    walls, cpus = [], []
+    for _ in range(3):
+        started, started_cpu = time.perf_counter(), time.thread_time()
+        profile = learn("bench", samples)
+        cpus.append(time.thread_time() - started_cpu)
+        walls.append(time.perf_counter() - started)
+    wall = statistics.median(walls)
+    rows = [
+        Row(f"learn a profile from {len(samples)} posts, mixed sizes", f"{wall:.2f} s",
+            f"< {LEARN_TARGET_S:g} s", wall < LEARN_TARGET_S),
+        Row("  CPU time", f"{statistics.median(cpus):.2f} s", "—", None),
+    ]
+    for size in PROFILE_SIZES:
+        posts = corpus(size, POSTS_PER_SIZE, seed=size)
+        for platform, text in posts:
+            analyze(text, platform=platform, profile=profile)
+        without: list[float] = []
+        with_profile: list[float] = []
+        sides: list[tuple[Profile | None, list[float]]] = [(None, without), (profile, with_profile)]
+        for repeat in range(REPEATS):
+            for platform, text in posts:
+                for chosen, timings in sides if repeat % 2 == 0 else sides[::-1]:
+                    started_cpu = time.thread_time()
+                    analyze(text, platform=platform, profile=chosen)
+                    timings.append(1000 * (time.thread_time() - started_cpu))
+        ratio = statistics.mean(with_profile) / statistics.mean(without)
+        chars = f"~{statistics.mean(len(text) for _, text in posts):.0f} chars"
+        rows += [
+            Row(f"analyze CPU p50, {chars}, no profile", f"{percentile(without, 0.50):.2f} ms",
+                "—", None),
+            Row("  with the learned profile", f"{percentile(with_profile, 0.50):.2f} ms",
+                "—", None),
+            Row(f"analyze CPU p99, {chars}, no profile", f"{percentile(without, 0.99):.2f} ms",
+                "—", None),
+            Row("  with the learned profile", f"{percentile(with_profile, 0.99):.2f} ms",
+                "—", None),
+            Row("  with / without, ratio of means", f"{ratio:.2f}×",
+                f"≤ {PROFILE_COST_TARGET:g}×", ratio <= PROFILE_COST_TARGET),
         ]
     return rows
 
@@ -295,7 +363,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.profile:
         profile()
         return 0
-    rows = [*latency_rows(), *batch_rows(), *first_result_rows()]
+    rows = [*latency_rows(), *profile_rows(), *batch_rows(), *first_result_rows()]
     print(render(rows))
     # Timings on a shared machine are only as good as the idle cores behind them.
     load = os.getloadavg()[0]

@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import argparse
 import csv
+import json
 import os
 import re
+import statistics
 import sys
 import time
 from collections.abc import Callable, Iterable, Iterator
@@ -19,6 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from postcoach import analyze, language
+from postcoach.profile import learn
 from postcoach.text import Draft
 from postcoach.tone import address_marks
 
@@ -28,6 +31,11 @@ DEFAULT_EVAL_DIR = REPO.parent / "shared" / "eval-dev"
 ESCAPE_RE = re.compile(r"\\u([0-9a-fA-F]{4})")
 ASKING_ACTS = frozenset({"QUE", "SUG", "REQ"})
 TELLING_ACTS = frozenset({"STM", "EXP"})
+# A brand needs this many agent turns to be measured: half to learn from, half to score.
+MIN_BRAND_TURNS = 20
+# Formal lines the vous profile is learned from, per domain of the tu/vous set.
+VOUS_SAMPLES_PER_DOMAIN = 50
+ADDRESS_RULES = frozenset({"tone.address_mismatch", "tone.address_mixed"})
 
 
 @dataclass
@@ -35,12 +43,14 @@ class Row:
     name: str
     value: float
     target: float | None
-    kind: str  # "accuracy" or "auc"
+    kind: str  # "accuracy", "auc" or "score" (a 0–100 score as the engine gives it)
     detail: str = ""
     errors: list[str] = field(default_factory=list)
 
     @property
     def shown(self) -> str:
+        if self.kind == "score":
+            return f"{self.value:.1f}"
         return f"{100 * self.value:.2f}%" if self.kind == "accuracy" else f"{self.value:.3f}"
 
     @property
@@ -206,6 +216,80 @@ def clickbait_row(folder: Path, errors: int) -> Row:
                     errors)
 
 
+def _brand_turns(path: Path) -> dict[str, list[str]]:
+    """Every agent turn of every conversation, by brand, in file order."""
+    turns: dict[str, list[str]] = {}
+    for conversation in json.loads(path.read_text(encoding="utf-8")):
+        brand = turns.setdefault(conversation["dialogHeader"]["company"], [])
+        brand += [turn["message"] for turn in conversation["dialogContent"] if "agent" in turn]
+        if final := conversation.get("agentURL", {}).get("url_utterance"):
+            brand.append(final)
+    return turns
+
+
+def brand_voice_rows(folder: Path, errors: int) -> list[Row]:
+    """Learn each brand from its even turns; its odd turns should outrank other brands' turns."""
+    turns = _brand_turns(folder / "dev.json")
+    brand_rows, aucs, medians = [], [], []
+    for brand, own in sorted(turns.items(), key=lambda item: item[0].lower()):
+        if len(own) < MIN_BRAND_TURNS:
+            continue
+        profile = learn(brand, own[0::2])
+
+        def consistency(text: str, profile=profile) -> float:
+            return analyze(text, profile=profile)["scores"]["tone_consistency"]
+
+        scored_pos = [(consistency(text), text) for text in own[1::2]]
+        others = [text for other, texts in turns.items() if other != brand for text in texts]
+        scored_neg = [(consistency(text), text) for text in others]
+        value = auc([s for s, _ in scored_pos], [s for s, _ in scored_neg])
+        median = statistics.median(s for s, _ in scored_pos)
+        aucs.append(value)
+        medians.append(median)
+        missed = [f"pos {s:>5.1f}: {_short(t)}" for s, t in sorted(scored_pos)[:errors]]
+        false_alarms = [
+            f"neg {s:>5.1f}: {_short(t)}" for s, t in sorted(scored_neg, reverse=True)[:errors]
+        ]
+        brand_rows.append(Row(
+            f"  {brand}", value, None, "auc",
+            f"{len(scored_pos)} vs {len(scored_neg)}, learned from {profile.samples}, "
+            f"median own {median:g}", missed + false_alarms,
+        ))
+    return [
+        Row("brand voice: tone_consistency own vs others", statistics.mean(aucs), 0.80, "auc",
+            f"mean of {len(aucs)} brands with ≥ {MIN_BRAND_TURNS} agent turns"),
+        *brand_rows,
+        Row("  median tone_consistency of own held-out", statistics.median(medians), None,
+            "score", "median over brands of each brand's median (issue: about 80 or more)"),
+    ]
+
+
+def _flags_address(result: dict) -> bool:
+    return any(hint["rule"] in ADDRESS_RULES for hint in result["hints"])
+
+
+def vous_profile_rows(folder: Path, errors: int) -> list[Row]:
+    samples = [
+        line
+        for path in sorted(folder.glob("*.formal.fr"))
+        for line in list(_lines(path))[:VOUS_SAMPLES_PER_DOMAIN]
+    ]
+    profile = learn("vous", samples)
+    pairs = _pairs(folder)
+    flagged = [_flags_address(analyze(i, profile=profile)) for _, i in pairs]
+    alarms = [_flags_address(analyze(f, profile=profile)) for f, _ in pairs]
+    missed = [f"missed: {_short(i)}" for (_, i), hit in zip(pairs, flagged, strict=True) if not hit]
+    false = [f"alarm: {_short(f)}" for (f, _), hit in zip(pairs, alarms, strict=True) if hit]
+    learned = (f"profile learned from {len(samples)} formal lines "
+               f"(first {VOUS_SAMPLES_PER_DOMAIN} per domain), fr={profile.address_form.get('fr')}")
+    return [
+        Row("vous profile flags tu drafts", sum(flagged) / len(pairs), 0.98, "accuracy",
+            f"{sum(flagged)}/{len(pairs)} informal lines; {learned}", missed[:errors]),
+        Row("  false alarms on the formal lines", sum(alarms) / len(pairs), None, "accuracy",
+            f"{sum(alarms)}/{len(pairs)}", false[:errors]),
+    ]
+
+
 def render(rows: list[Row], seconds: float) -> str:
     widths = [max(len(r.name) for r in rows), 8, 8, 6]
     header = (f"{'measure':<{widths[0]}}  {'value':>{widths[1]}}  {'target':>{widths[2]}}  "
@@ -237,6 +321,8 @@ def main(argv: list[str] | None = None) -> int:
         tweet_acts_row(folder / "tweet_acts", args.errors),
         sms_row(folder / "sms_spam", args.errors),
         clickbait_row(folder / "clickbait", args.errors),
+        *brand_voice_rows(folder / "brand_voice_customer_care", args.errors),
+        *vous_profile_rows(folder / "formality_fr_tu_vous", args.errors),
     ]
     print(render(rows, time.perf_counter() - started))
 
