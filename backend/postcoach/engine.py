@@ -81,7 +81,7 @@ def analyze(
     hint_language = ui_lang or (draft.language if draft.language in LANGUAGES else "fr")
 
     findings: list[tuple[Rule, Finding]] = []
-    if draft.words or draft.emoji or draft.urls:
+    if draft.word_count or draft.emoji or draft.urls:
         for rule in all_rules():
             if rule.applies(context):
                 findings.extend((rule, f) for f in _outermost(rule.check(draft, context)))

@@ -41,7 +41,7 @@ def salesiness(draft: Draft, totals: dict[str, float]) -> int:
 
 
 def interaction_value(draft: Draft, totals: dict[str, float]) -> int:
-    if not draft.words:
+    if not draft.word_count:
         return 0
     value = 20.0
     asked = signals.questions(draft)

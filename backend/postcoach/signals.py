@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from functools import cache, wraps
 from typing import TypeVar
 
-from .lexicons import load
+from .lexicons import index, load
 from .text import Draft, fold
 
 T = TypeVar("T")
@@ -36,17 +36,21 @@ def per_draft(function: Callable[..., T]) -> Callable[..., T]:
     return memoised
 
 
-def _languages(draft: Draft) -> tuple[str, ...]:
+def lexicon_languages(draft: Draft) -> tuple[str, ...]:
     return (draft.language,) if draft.language in ("fr", "en") else ("fr", "en")
 
 
 @per_draft
+def _all_lexicon_hits(draft: Draft, language: str) -> dict[str, list[tuple[int, int]]]:
+    return index(language).matches(draft.folded)
+
+
 def lexicon_hits(draft: Draft, name: str) -> list[tuple[int, int]]:
-    return [
-        m.span()
-        for language in _languages(draft)
-        for m in load(language, name).finditer(draft.folded)
-    ]
+    """Spans of the lexicon's terms, in the draft's language or both when it is "und"."""
+    languages = lexicon_languages(draft)
+    spans = [span for language in languages
+             for span in _all_lexicon_hits(draft, language).get(name, ())]
+    return sorted(set(spans)) if len(languages) > 1 else spans
 
 
 @per_draft
@@ -54,7 +58,7 @@ def questions(draft: Draft) -> list[Question]:
     """Each clause that ends with "?", found in one pass (a regex would backtrack on long text)."""
     found = []
     folded = draft.folded
-    interrogatives = [load(lang, "interrogatives") for lang in _languages(draft)]
+    interrogatives = [load(lang, "interrogatives") for lang in lexicon_languages(draft)]
     clause_start = 0
     for end in CLAUSE_END_RE.finditer(draft.text):
         if end.group() == "?":

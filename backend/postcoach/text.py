@@ -8,9 +8,9 @@ exact characters even after emoji or other astral characters.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from bisect import bisect_left
 from functools import cached_property
-from itertools import accumulate
+from typing import NamedTuple
 
 # French elisions (l', qu', s'…) are split off so "l'offre" yields the word "offre".
 WORD_RE = re.compile(
@@ -27,7 +27,8 @@ URL_RE = re.compile(
 )
 HASHTAG_RE = re.compile(r"(?<![\w#])#[^\W_][\w]*")
 MENTION_RE = re.compile(r"(?<![\w@])@[\w.]+")
-EXCLAMATION_RE = re.compile(r"!+")
+LETTER_RE = re.compile(r"[^\W\d_]")
+ASTRAL_RE = re.compile("[\U00010000-\U0010FFFF]")
 # Emoji: a flag (two regional indicators, tried first since they sit inside the pictograph
 # range), or a pictograph with its modifiers and joined pictographs folded into one glyph.
 EMOJI_RE = re.compile(
@@ -38,8 +39,7 @@ EMOJI_RE = re.compile(
 TEXT_EMOTICON_RE = re.compile(r"(?<!\S)(?:[:;=]-?[()DPp]|<3|\^\^|xD)(?!\S)")
 
 
-@dataclass(frozen=True, slots=True)
-class Word:
+class Word(NamedTuple):
     start: int
     end: int
     text: str
@@ -49,8 +49,7 @@ class Word:
         return self.text.lower()
 
 
-@dataclass(frozen=True, slots=True)
-class Sentence:
+class Sentence(NamedTuple):
     start: int
     end: int
     text: str
@@ -101,7 +100,12 @@ class Draft:
 
     @cached_property
     def lower_words(self) -> list[str]:
-        return [w.text.lower() for w in self.words]
+        # One C-level scan of the folded text: most rules only need the words, not their places.
+        return WORD_RE.findall(self.folded)
+
+    @cached_property
+    def word_count(self) -> int:
+        return len(self.lower_words)
 
     @cached_property
     def word_set(self) -> frozenset[str]:
@@ -141,27 +145,35 @@ class Draft:
         return list(EMOJI_RE.finditer(self.text)) + list(TEXT_EMOTICON_RE.finditer(self.text))
 
     @cached_property
+    def capitals_share(self) -> float:
+        """Share of the letters that are capitals."""
+        letters = LETTER_RE.findall(self.text)
+        return sum(map(str.isupper, letters)) / len(letters) if letters else 0.0
+
+    @cached_property
     def exclamations(self) -> int:
         return self.text.count("!")
 
     @cached_property
     def prose(self) -> str:
         """The text without links, mentions, hashtags and emoji, for language and readability."""
-        cleaned = URL_RE.sub(" ", self.text)
-        cleaned = MENTION_RE.sub(" ", cleaned)
-        cleaned = HASHTAG_RE.sub(" ", cleaned)
-        cleaned = EMOJI_RE.sub(" ", cleaned)
-        return " ".join(cleaned.split())
+        spans = sorted(m.span() for found in (self.urls, self.mentions, self.hashtags, self.emoji)
+                       for m in found)
+        pieces, cursor = [], 0
+        for start, end in spans:
+            if start >= cursor:
+                pieces.append(self.text[cursor:start])
+            cursor = max(cursor, end)
+        pieces.append(self.text[cursor:])
+        return " ".join(" ".join(pieces).split())
 
     @cached_property
-    def _utf16_prefix(self) -> list[int] | None:
-        """UTF-16 offset of each code point, or None when the text has no astral character."""
-        if self.text.isascii() or not any(ord(ch) > 0xFFFF for ch in self.text):
-            return None
-        return [0, *accumulate(2 if ord(ch) > 0xFFFF else 1 for ch in self.text)]
+    def _astral_offsets(self) -> list[int]:
+        """Where the characters beyond the BMP are: each takes two UTF-16 code units."""
+        return [m.start() for m in ASTRAL_RE.finditer(self.text)]
 
     def utf16_span(self, start: int, end: int) -> list[int]:
-        prefix = self._utf16_prefix
-        if prefix is None:
+        astral = self._astral_offsets
+        if not astral:
             return [start, end]
-        return [prefix[start], prefix[end]]
+        return [start + bisect_left(astral, start), end + bisect_left(astral, end)]

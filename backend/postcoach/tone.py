@@ -7,6 +7,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import cached_property
 
+from . import signals
 from .lexicons import load
 from .readability import reading_ease
 from .text import Draft
@@ -199,10 +200,6 @@ def address_marks(draft: Draft) -> AddressMarks:
     return AddressMarks(_outermost(tu), _outermost(vous))
 
 
-def _hits(draft: Draft, language: str, name: str) -> int:
-    return sum(1 for _ in load(language, name).finditer(draft.folded))
-
-
 class ToneReading:
     """The tone measures of one draft, each computed once."""
 
@@ -235,24 +232,23 @@ class ToneReading:
     def formality(self) -> int:
         """0 (chatty) to 100 (institutional), from register words, address and punctuation."""
         draft = self.draft
-        if not draft.words:
+        if not draft.word_count:
             return 50
         score = 55.0
-        for language in ("fr", "en") if draft.language == "und" else (draft.language,):
-            score += 9 * _hits(draft, language, "formal")
-            score -= 9 * _hits(draft, language, "informal")
+        score += 9 * len(signals.lexicon_hits(draft, "formal"))
+        score -= 9 * len(signals.lexicon_hits(draft, "informal"))
         form = self.address.form
         score += {"vous": 12, "tu": -15, "mixed": -8}.get(form, 0)
         score -= min(4 * self.emoji, 20)
         score -= min(3 * self.exclamations, 15)
         if draft.language == "en":
-            contractions = sum(1 for w in draft.lower_words if "'" in w or "’" in w)
+            contractions = draft.folded.count("'") + draft.folded.count("’")
             score -= min(3 * contractions, 12)
-        mean_length = sum(len(w) for w in draft.lower_words) / len(draft.words)
+        mean_length = sum(map(len, draft.lower_words)) / draft.word_count
         score += max(-8.0, min(8.0, (mean_length - 4.6) * 6))
         if draft.text.strip()[:1].islower():
             score -= 5
-        return int(round(max(0.0, min(100.0, score))))
+        return round(max(0.0, min(100.0, score)))
 
     def as_json(self) -> dict:
         return {

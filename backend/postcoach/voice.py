@@ -57,18 +57,17 @@ class Style:
 
     @classmethod
     def of(cls, draft: Draft, tone: ToneReading) -> Style:
-        word_count = max(1, len(draft.words))
-        letters = [ch for ch in draft.text if ch.isalpha()]
+        word_count = max(1, draft.word_count)
         return cls(
-            words=math.log1p(len(draft.words)),
-            sentence_words=len(draft.words) / max(1, len(draft.sentences)),
+            words=math.log1p(draft.word_count),
+            sentence_words=draft.word_count / max(1, len(draft.sentences)),
             questions=len(signals.questions(draft)),
             exclamations=min(draft.exclamations, 5),
             emoji=min(len(draft.emoji), 5),
             hashtags=min(len(draft.hashtags), 8),
             mentions=min(len(draft.mentions), 3),
             links=min(len(draft.urls), 2),
-            capitals=sum(ch.isupper() for ch in letters) / max(1, len(letters)),
+            capitals=draft.capitals_share,
             we_talk=len(signals.lexicon_hits(draft, "self")) / word_count,
             you_talk=len(signals.lexicon_hits(draft, "reader")) / word_count,
             formality=tone.formality / 100,

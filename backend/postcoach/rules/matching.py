@@ -3,26 +3,16 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 
-from ..lexicons import load
+from .. import signals
 from ..text import Draft
 from .base import Context, Finding
 
 
-def languages_of(context: Context) -> tuple[str, ...]:
-    """The lexicon languages to read: the draft's, or both when it is too short to tell."""
-    return (context.language,) if context.language in ("fr", "en") else ("fr", "en")
-
-
-def lexicon_spans(draft: Draft, context: Context, name: str) -> Iterator[tuple[int, int]]:
-    seen: set[tuple[int, int]] = set()
-    for language in languages_of(context):
-        for match in load(language, name).finditer(draft.folded):
-            span = match.span()
-            if span not in seen:
-                seen.add(span)
-                yield span
+def lexicon_spans(draft: Draft, context: Context, name: str) -> list[tuple[int, int]]:
+    """Matches of the lexicon in the draft's language (both when it is "und"), scanned once
+    per draft however many rules and scores ask."""
+    return signals.lexicon_hits(draft, name)
 
 
 def lexicon_findings(
@@ -36,7 +26,7 @@ def lexicon_findings(
 
 
 def has_lexicon_match(draft: Draft, context: Context, name: str) -> bool:
-    return next(lexicon_spans(draft, context, name), None) is not None
+    return bool(lexicon_spans(draft, context, name))
 
 
 def regex_findings(draft: Draft, pattern: re.Pattern[str], strength: float = 1.0) -> list[Finding]:

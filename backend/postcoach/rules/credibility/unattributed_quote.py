@@ -1,9 +1,9 @@
 import re
 
 from ...lexicons import load
+from ...signals import lexicon_languages
 from ...text import MENTION_RE
 from ..base import Finding, Rule, bad, good
-from ..matching import languages_of
 
 QUOTE = re.compile(r"«\s*([^»]+?)\s*»|“([^”]+)”|\"([^\"\n]+)\"")
 MIN_QUOTED_WORDS = 6
@@ -19,7 +19,7 @@ def _attributed(draft, context, start: int, end: int) -> bool:
         return True
     return any(
         load(language, "attribution").pattern.search(before_and_after)
-        for language in languages_of(context)
+        for language in lexicon_languages(draft)
     )
 
 

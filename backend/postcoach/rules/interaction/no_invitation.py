@@ -6,7 +6,7 @@ MIN_WORDS = 15
 
 
 def check(draft, context):
-    if len(draft.words) < MIN_WORDS:
+    if draft.word_count < MIN_WORDS:
         return []
     if signals.questions(draft) or signals.invites_sharing(draft):
         return []

@@ -16,9 +16,9 @@ def _brand_mentions(draft, context) -> int:
 
 
 def check(draft, context):
-    about_self = sum(1 for _ in lexicon_spans(draft, context, "self"))
+    about_self = len(lexicon_spans(draft, context, "self"))
     about_self += _brand_mentions(draft, context)
-    about_reader = sum(1 for _ in lexicon_spans(draft, context, "reader"))
+    about_reader = len(lexicon_spans(draft, context, "reader"))
     if about_self < MIN_SELF_MENTIONS or about_self < 2 * (about_reader + 1):
         return []
     strength = min(1.0, (about_self - about_reader) / 6)

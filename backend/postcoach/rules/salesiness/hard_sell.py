@@ -17,13 +17,13 @@ KEYWORD_CALL_TO_ACTION = re.compile(
 
 
 def check(draft, context):
-    letters = [ch for ch in draft.text if ch.isalpha()]
-    # In a text typed all in capitals, "TEXT BACK" is shouting, not a keyword to send.
-    all_caps = sum(ch.isupper() for ch in letters) > 0.6 * len(letters)
-    keywords = [] if all_caps else [
+    keywords = [
         Finding(m.start(), m.end(), 1.0, {"word": m.group()})
         for m in KEYWORD_CALL_TO_ACTION.finditer(draft.text)
     ]
+    # In a text typed all in capitals, "TEXT BACK" is shouting, not a keyword to send.
+    if keywords and draft.capitals_share > 0.6:
+        keywords = []
     return (
         lexicon_findings(draft, context, "hard_sell")
         + regex_findings(draft, PHONE_CALL_TO_ACTION)

@@ -5,7 +5,7 @@ TOLERANCE = 25
 
 
 def check(draft, context):
-    if len(draft.words) < 4:
+    if draft.word_count < 4:
         return []
     formality = context.tone.formality
     target = context.profile.formality

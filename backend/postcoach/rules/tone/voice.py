@@ -28,7 +28,7 @@ MEASURES = {
 def check(draft, context):
     fingerprint = context.profile.fingerprint
     typical = voice.typicality(draft, context)
-    if typical is None or typical >= UNTYPICAL or len(draft.words) < 5:
+    if typical is None or typical >= UNTYPICAL or draft.word_count < 5:
         return []
     gaps = fingerprint.style_gaps(voice.Style.of(draft, context.tone))
     name, gap = max(gaps.items(), key=lambda item: abs(item[1]))
