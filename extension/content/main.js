@@ -19,10 +19,34 @@ export async function start() {
   let lastFocused = null;
   let nextId = 0;
   let scanTimer = 0;
-  const sendMessage = (message) => chrome.runtime.sendMessage(message);
+  let pageObserver = null;
+  let orphaned = false;
+
+  // After the extension is reloaded or updated, this script is orphaned: its badges would
+  // claim the server is offline forever, so they go away instead. Deferred, because the call
+  // that notices it may come from a coach still being built.
+  function shutDown() {
+    if (orphaned) return;
+    orphaned = true;
+    queueMicrotask(() => {
+      pageObserver.disconnect();
+      for (const coach of coaches.values()) coach.dispose();
+      coaches.clear();
+      lastFocused = null;
+    });
+  }
+
+  const sendMessage = (message) => {
+    if (!chrome.runtime?.id) {
+      shutDown();
+      return Promise.resolve({ status: 'stale' });
+    }
+    return chrome.runtime.sendMessage(message);
+  };
 
   function scan() {
     scanTimer = 0;
+    if (orphaned) return;
     for (const [editor, coach] of coaches) {
       if (editor.isConnected) {
         coach.keepAttached();
@@ -49,7 +73,7 @@ export async function start() {
 
   // Edits inside a coached editor are that coach's business; only structural changes
   // elsewhere can add or remove composers.
-  new MutationObserver((records) => {
+  pageObserver = new MutationObserver((records) => {
     if (scanTimer) return;
     const structural = records.some(
       (record) =>
@@ -57,7 +81,8 @@ export async function start() {
         !insideCoachedEditor(record.target),
     );
     if (structural) scanTimer = setTimeout(scan, SCAN_DELAY_MS);
-  }).observe(document.documentElement, { childList: true, subtree: true });
+  });
+  pageObserver.observe(document.documentElement, { childList: true, subtree: true });
 
   function coachContaining(node) {
     for (const [editor, coach] of coaches) if (node && editor.contains(node)) return coach;

@@ -164,3 +164,27 @@ def test_settings_page_saves_tests_and_keeps_settings_across_a_restart(
         expect(options.locator("h1")).to_contain_text("Settings")
     finally:
         context.close()
+
+
+def test_badges_go_away_when_the_extension_is_reloaded(
+    playwright_session: Playwright, site_port: int, running_backend: Backend, tmp_path
+) -> None:
+    context = launch_browser(playwright_session, tmp_path / "profile", site_port)
+    try:
+        configure(context, serverUrl=running_backend.url, token=running_backend.token)
+        page = context.new_page()
+        open_facebook(page)
+        post = facebook_post(page)
+        post.type(DRAFT)
+        post.wait_for_result()
+
+        extension_worker(context).evaluate("() => { setTimeout(() => chrome.runtime.reload()); }")
+        page.wait_for_timeout(500)
+        # The orphaned content script notices at its next check and takes its badges away
+        # instead of reporting the server offline.
+        post.editor.click()
+        page.keyboard.type(" encore")
+        expect(page.locator("[data-postcoach-host]")).to_have_count(0)
+        assert post.model_text() == DRAFT + " encore"
+    finally:
+        context.close()
