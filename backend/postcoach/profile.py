@@ -16,6 +16,7 @@ from .voice import (
     NotEnoughSamples,
     Sample,
     Style,
+    evenly_spread,
     learn_fingerprint,
     read_drafts,
 )
@@ -27,6 +28,8 @@ NAME_RE = re.compile(r"^[\w][\w .'’-]{0,63}$")
 ADJUSTABLE = ("formality", "emoji_max", "exclamation_max")
 # Samples on one platform needed before its habits are learned apart from the others.
 MIN_PLATFORM_SAMPLES = 3
+# Posts read for the reading-ease range: syllable counting is slow and a range needs few.
+READING_EASE_SAMPLES = 200
 
 
 @dataclass(frozen=True)
@@ -210,7 +213,11 @@ def learn(name: str, samples: Iterable[Sample | str], base: Profile | None = Non
         address_form["fr"] = french_forms.most_common(1)[0][0]
 
     habits = _habits(readings)
-    ease = [t.reading_ease for _, _, t in readings if t.reading_ease is not None]
+    ease = [
+        t.reading_ease
+        for _, _, t in evenly_spread(readings, READING_EASE_SAMPLES)
+        if t.reading_ease is not None
+    ]
     # The brand's habit, within the network's own guidance (never fewer than one hashtag).
     network_max = DEFAULT_PROFILE.hashtags_max
     hashtags = {

