@@ -51,9 +51,11 @@ e2e: install e2e-fixtures
 eval: install
 	$(BIN)/python backend/tools/eval.py
 
-bench: install
+bench: install e2e-fixtures
 	$(BIN)/python backend/tools/bench.py
 	$(BIN)/python backend/tools/bench_server.py
+	$(BIN)/python backend/tools/bench_server.py --pace-ms 0 --seconds 5
+	$(BIN)/python backend/tools/bench_extension.py
 
 lint: install
 	$(BIN)/ruff check backend tests
