@@ -1,14 +1,10 @@
 from ..base import Rule, bad, good
-from . import spread
+from . import beyond_habit
 
 
 def check(draft, context):
-    allowed = context.profile.emoji_max
     found = sorted(m.span() for m in draft.emoji)
-    if len(found) <= allowed:
-        return []
-    severity = min(1.0, (len(found) - allowed) / 4)
-    return spread(found[allowed:], draft.text, severity, count=len(found), max=allowed)
+    return beyond_habit(found, context.profile.emoji_max, draft.text)
 
 
 RULE = Rule(

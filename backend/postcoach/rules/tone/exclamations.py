@@ -1,18 +1,14 @@
 import re
 
 from ..base import Rule, bad, good
-from . import spread
+from . import beyond_habit
 
 EXCLAMATION = re.compile(r"!")
 
 
 def check(draft, context):
-    allowed = context.profile.exclamation_max
     found = [m.span() for m in EXCLAMATION.finditer(draft.text)]
-    if len(found) <= allowed:
-        return []
-    severity = min(1.0, (len(found) - allowed) / 4)
-    return spread(found[allowed:], draft.text, severity, count=len(found), max=allowed)
+    return beyond_habit(found, context.profile.exclamation_max, draft.text)
 
 
 RULE = Rule(
