@@ -19,10 +19,12 @@ WORD_RE = re.compile(
     re.IGNORECASE,
 )
 SENTENCE_END_RE = re.compile(r"[.!?…]+[\"'”»)]*(?=\s|$)|\n\s*\n|\n(?=\s*[-–•*\d])")
-URL_RE = re.compile(
-    r"\b(?:https?://|www\.)[^\s<>\"]+"
-    r"|\b[\w-]+(?:\.[\w-]+)*\.(?:com|fr|net|org|io|co|eu|be|ch|ca|ly|gl|me|app|shop|store)"
-    r"(?:/[^\s<>\"]*)?",
+# Links: with a scheme or "www.", or a bare domain ("acme.fr/blog"). Bare domains are found by
+# their top-level domain, then read backwards: trying a domain at every word would cost more.
+SCHEME_URL_RE = re.compile(r"(?:https?://|www\.)[^\s<>\"]+", re.IGNORECASE)
+TRAILING_PUNCTUATION = ".,;:!?)]»”'\""
+TOP_LEVEL_DOMAIN_RE = re.compile(
+    r"\.(?:com|fr|net|org|io|co|eu|be|ch|ca|ly|gl|me|app|shop|store)(?![\w-])(?:/[^\s<>\"]*)?",
     re.IGNORECASE,
 )
 HASHTAG_RE = re.compile(r"(?<![\w#])#[^\W_][\w]*")
@@ -133,8 +135,23 @@ class Draft:
             sentences.append(Sentence(offset, offset + len(stripped), stripped))
 
     @cached_property
-    def urls(self) -> list[re.Match[str]]:
-        return list(URL_RE.finditer(self.text))
+    def urls(self) -> list[tuple[int, int]]:
+        """Spans of the links, in order."""
+        text = self.text
+        spans = [m.span() for m in SCHEME_URL_RE.finditer(text)]
+        for tld in TOP_LEVEL_DOMAIN_RE.finditer(text):
+            start = tld.start()
+            if any(s <= start < e for s, e in spans):
+                continue
+            while start > 0 and (text[start - 1].isalnum() or text[start - 1] in "-_."):
+                start -= 1
+            while start < tld.start() and text[start] in "-_.":
+                start += 1
+            if start < tld.start():
+                spans.append((start, tld.end()))
+        # "see acme.fr/guide." ends the sentence, not the link.
+        return sorted((start, len(text[start:end].rstrip(TRAILING_PUNCTUATION)) + start)
+                      for start, end in spans)
 
     @cached_property
     def hashtags(self) -> list[re.Match[str]]:
@@ -161,8 +178,8 @@ class Draft:
     @cached_property
     def prose(self) -> str:
         """The text without links, mentions, hashtags and emoji, for language and readability."""
-        spans = sorted(m.span() for found in (self.urls, self.mentions, self.hashtags, self.emoji)
-                       for m in found)
+        spans = sorted([*self.urls, *(m.span() for found in (self.mentions, self.hashtags,
+                                                                 self.emoji) for m in found)])
         pieces, cursor = [], 0
         for start, end in spans:
             if start >= cursor:

@@ -5,9 +5,10 @@ from ..matching import has_lexicon_match
 
 # "73 % des", "9 clients sur 10", "3x more", "2 fois plus": a claim that needs a source.
 STATISTIC = re.compile(
-    r"\b\d+(?:[.,]\d+)?\s?%(?!\s?(?:off\b|de réduction|de remise))"
-    r"|\b\d+\s(?:\w+\s)?(?:sur|out of|in)\s\d+\b"
-    r"|\b\d+(?:[.,]\d+)?\s?(?:x|fois)\s(?:plus|moins|more|less|faster|better|mieux)\b"
+    r"\d(?<!\w\d)(?:"
+    r"\d*(?:[.,]\d+)?\s?%(?!\s?(?:off\b|de réduction|de remise))"
+    r"|\d*\s(?:\w+\s)?(?:sur|out of|in)\s\d+\b"
+    r"|\d*(?:[.,]\d+)?\s?(?:x|fois)\s(?:plus|moins|more|less|faster|better|mieux)\b)"
 )
 DISCOUNT_BEFORE = re.compile(r"-\s?$")
 LINK_OR_SOURCE_TAIL = re.compile(r"https?://|www\.|\(\s*\w[^)]*\d{4}\s*\)")

@@ -19,7 +19,10 @@ REASON_ASKED = re.compile(r"\b(?:pourquoi|comment|why|how)\b")
 def check(draft, context):
     findings = lexicon_findings(draft, context, "bait_vote")
     folded = draft.folded
-    for pattern in (REACTION_POLL, FORCED_CHOICE):
+    # A poll needs emoji, a forced choice a question mark: skip the patterns otherwise.
+    patterns = [p for p, needed in ((REACTION_POLL, draft.emoji), (FORCED_CHOICE, "?" in folded))
+                if needed]
+    for pattern in patterns:
         for match in pattern.finditer(folded):
             after = folded[match.end():match.end() + 80]
             if pattern is FORCED_CHOICE and REASON_ASKED.search(after):

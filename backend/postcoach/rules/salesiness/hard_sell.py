@@ -16,7 +16,16 @@ KEYWORD_CALL_TO_ACTION = re.compile(
 )
 
 
+# The words that can open a call to action by phone or keyword: without one, skip the patterns.
+CALL_WORDS = frozenset(
+    {"call", "ring", "text", "txt", "send", "sms", "reply", "appelez", "appelle", "envoyez",
+     "envoie"}
+)
+
+
 def check(draft, context):
+    if CALL_WORDS.isdisjoint(draft.word_set):
+        return lexicon_findings(draft, context, "hard_sell")
     keywords = [
         Finding(m.start(), m.end(), 1.0, {"word": m.group()})
         for m in KEYWORD_CALL_TO_ACTION.finditer(draft.text)

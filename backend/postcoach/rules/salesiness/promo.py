@@ -3,11 +3,14 @@ import re
 from ..base import Rule, bad, good
 from ..matching import lexicon_findings, regex_findings
 
-# Prices and discounts: "49,90 €", "$20", "-30 %", "50% off", "20 % de réduction".
+# Prices and discounts: "49,90 €", "$20", "-30 %", "50% off", "20 % de réduction". Each branch
+# starts with a character and checks what precedes it afterwards, so the regex engine can skip
+# to digits and currency signs instead of trying every position.
 PRICE_OR_DISCOUNT = re.compile(
-    r"(?<![\w.,])(?:[€$£]\s?\d+(?:[.,]\d+)?|\d+(?:[.,]\d+)?\s?(?:€|\$|£|eur\b|euros?\b|dollars?\b|p\b))"
-    r"|(?<![\w])-\s?\d{1,2}\s?%"
-    r"|\b\d{1,2}\s?%\s?(?:off\b|de réduction|de remise|de rabais|offerts?\b|discount)"
+    r"[€$£](?<![\w.,].)\s?\d+(?:[.,]\d+)?"
+    r"|\d(?<![\w.,]\d)\d*(?:[.,]\d+)?\s?(?:€|\$|£|eur\b|euros?\b|dollars?\b|p\b)"
+    r"|-(?<!\w-)\s?\d{1,2}\s?%"
+    r"|\d(?<!\w\d)\d?\s?%\s?(?:off\b|de réduction|de remise|de rabais|offerts?\b|discount)"
 )
 
 

@@ -1,7 +1,7 @@
 import re
 
 from ... import signals
-from ...text import URL_RE, fold
+from ...text import fold
 from ..base import Finding, Rule, bad, good
 from ..matching import lexicon_findings
 
@@ -11,10 +11,12 @@ def _own_links(draft, context) -> list[Finding]:
         fold(re.sub(r"\W", "", n)) for n in context.profile.brand_names
     ]
     own = [name for name in own if name]
+    if not own:
+        return []
     return [
-        Finding(m.start(), m.end(), 1.0, {"word": m.group()})
-        for m in URL_RE.finditer(draft.text)
-        if any(name in fold(m.group()) for name in own)
+        Finding(start, end, 1.0, {"word": draft.text[start:end]})
+        for start, end in draft.urls
+        if any(name in draft.folded[start:end] for name in own)
     ]
 
 

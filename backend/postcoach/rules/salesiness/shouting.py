@@ -3,9 +3,12 @@ import re
 from ..base import Finding, Rule, bad, good
 
 # A run of capitals ("PROMO EXCEPTIONNELLE") or a long shouted word; short acronyms (PME, RGPD,
-# B2B) and single capitals are not shouting.
-CAPS_RUN = re.compile(r"\b[A-ZÀ-ÖØ-Þ]{2,}(?:[\s'’-]+[A-ZÀ-ÖØ-Þ]{2,})+\b|\b[A-ZÀ-ÖØ-Þ]{6,}\b")
-EXCLAMATION_RUN = re.compile(r"!{2,}|(?:! ?){3,}")
+# B2B) and single capitals are not shouting. Both patterns start with a character, not an
+# assertion, so the regex engine skips ahead to candidates.
+CAPS_RUN = re.compile(
+    r"[A-ZÀ-ÖØ-Þ](?<!\w.)(?:[A-ZÀ-ÖØ-Þ]+(?:[\s'’-]+[A-ZÀ-ÖØ-Þ]{2,})+|[A-ZÀ-ÖØ-Þ]{5,})\b"
+)
+EXCLAMATION_RUN = re.compile(r"!(?:!+|(?: ?!){2,})")
 
 
 def check(draft, context):
