@@ -15,6 +15,8 @@ from extension_pages import (
 )
 from playwright.sync_api import Page, expect
 
+from postcoach.rules.base import FAMILIES
+
 pytestmark = pytest.mark.browser
 
 SALESY_POST = (
@@ -223,18 +225,7 @@ def test_composers_are_picked_up_and_released_as_the_page_changes(page: Page) ->
 
 
 def test_settings_filter_families_and_switch_platforms_off(page: Page, running_backend) -> None:
-    families = {
-        name: name != "salesiness"
-        for name in (
-            "salesiness",
-            "engagement_bait",
-            "interaction",
-            "tone",
-            "credibility",
-            "conflict",
-            "platform",
-        )
-    }
+    families = {name: name != "salesiness" for name in FAMILIES}
     configure(
         page.context, serverUrl=running_backend.url, token=running_backend.token, families=families
     )
