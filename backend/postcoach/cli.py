@@ -15,7 +15,7 @@ from .engine import analyze
 from .errors import CommandError, InputError
 from .profile import Profile
 from .rules import all_rules
-from .rules.base import PLATFORMS
+from .rules.base import LANGUAGES, PLATFORMS
 from .store import Store
 
 SCORE_LABELS = {
@@ -175,7 +175,7 @@ def cmd_rules(args: argparse.Namespace) -> int:
 
 
 def rule_json(rule, lang: str | None = None) -> dict:
-    languages = (lang,) if lang else ("fr", "en")
+    languages = (lang,) if lang else LANGUAGES
     return {
         "id": rule.id,
         "family": rule.family,
@@ -202,7 +202,7 @@ def _add_check_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--reply", action="store_true",
                         help="the draft answers someone (turns on the conflict rules)")
     parser.add_argument("--profile", metavar="NAME", help="brand profile to check the tone against")
-    parser.add_argument("--lang", choices=("fr", "en"), help="language of the hints")
+    parser.add_argument("--lang", choices=LANGUAGES, help="language of the hints")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -224,7 +224,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     rules = commands.add_parser("rules", help="list the rule catalogue with its sources")
     rules.add_argument("--json", action="store_true")
-    rules.add_argument("--lang", choices=("fr", "en"))
+    rules.add_argument("--lang", choices=LANGUAGES)
     rules.set_defaults(handler=cmd_rules)
 
     for register in _extra_commands():

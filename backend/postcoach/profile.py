@@ -10,6 +10,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, fields, replace
 
 from .errors import InputError
+from .rules.base import LANGUAGES, PLATFORMS
 from .voice import (
     MIN_SAMPLES,
     Fingerprint,
@@ -22,7 +23,6 @@ from .voice import (
 )
 
 ADDRESS_FORMS = ("tu", "vous")
-PLATFORMS = ("generic", "facebook", "linkedin")
 NAME_RE = re.compile(r"^[\w][\w .'’-]{0,63}$")
 # Habits a platform may adjust while the voice stays the same.
 ADJUSTABLE = ("formality", "emoji_max", "exclamation_max")
@@ -35,7 +35,7 @@ READING_EASE_SAMPLES = 200
 @dataclass(frozen=True)
 class Profile:
     name: str = "default"
-    languages: tuple[str, ...] = ("fr", "en")
+    languages: tuple[str, ...] = LANGUAGES
     # Address form per language; only French distinguishes tu from vous.
     address_form: Mapping[str, str] = field(default_factory=lambda: {"fr": "vous"})
     formality: int = 60
@@ -108,12 +108,12 @@ def _validated(key: str, value: object) -> object:
         return value.strip()
     if key == "languages":
         languages = _string_list(key, value)
-        if not languages or set(languages) - {"fr", "en"}:
+        if not languages or set(languages) - set(LANGUAGES):
             raise _fail(key, "languages must list 'fr' and/or 'en'")
         return languages
     if key == "address_form":
         if not isinstance(value, Mapping) or any(
-            lang not in ("fr", "en") or form not in ADDRESS_FORMS for lang, form in value.items()
+            lang not in LANGUAGES or form not in ADDRESS_FORMS for lang, form in value.items()
         ):
             raise _fail(key, "address_form maps a language to tu or vous")
         return dict(value)
@@ -199,7 +199,7 @@ def learn(name: str, samples: Iterable[Sample | str], base: Profile | None = Non
         raise NotEnoughSamples(len(readings))
     base = base or Profile(name=name)
 
-    languages = Counter(d.language for _, d, _ in readings if d.language in ("fr", "en"))
+    languages = Counter(d.language for _, d, _ in readings if d.language in LANGUAGES)
     kept_languages = tuple(
         lang for lang, n in languages.most_common() if n >= 0.2 * len(readings)
     ) or base.languages

@@ -9,7 +9,8 @@ from dataclasses import replace
 from pathlib import Path
 
 from .errors import CommandError
-from .profile import PLATFORMS, Profile, describe, learn
+from .profile import Profile, describe, learn
+from .rules.base import LANGUAGES, PLATFORMS
 from .samples import parse_samples
 from .store import ProfileNotFound, Store
 from .voice import NotEnoughSamples
@@ -148,7 +149,7 @@ def register(commands: argparse._SubParsersAction) -> None:
     show = action("show", cmd_show, "describe a profile's voice in plain words")
     show.add_argument("name")
     show.add_argument("--json", action="store_true")
-    show.add_argument("--lang", choices=("fr", "en"), default="en")
+    show.add_argument("--lang", choices=LANGUAGES, default="en")
 
     learn_parser = action("learn", cmd_learn, "learn a voice from the brand's own posts")
     learn_parser.add_argument("name")
@@ -157,7 +158,7 @@ def register(commands: argparse._SubParsersAction) -> None:
     learn_parser.add_argument("--column", help="the CSV/JSON column holding the text")
     learn_parser.add_argument("--platform", choices=PLATFORMS,
                               help="the network these posts were published on")
-    learn_parser.add_argument("--lang", choices=("fr", "en"), default="en")
+    learn_parser.add_argument("--lang", choices=LANGUAGES, default="en")
 
     import_parser = action("import", cmd_import, "import profiles from a JSON export")
     import_parser.add_argument("file")

@@ -7,18 +7,18 @@ import io
 import json
 
 from .errors import InputError
+from .rules.base import PLATFORMS
 from .voice import Sample
 
 TEXT_COLUMNS = ("text", "message", "content", "post", "body", "texte", "contenu")
 PLATFORM_COLUMNS = ("platform", "network", "plateforme", "réseau")
-KNOWN_PLATFORMS = ("facebook", "linkedin", "generic")
 
 
 def _sample(text: object, platform: object = None) -> Sample | None:
     if not isinstance(text, str) or not text.strip():
         return None
     platform = platform.strip().lower() if isinstance(platform, str) else None
-    return Sample(text.strip(), platform if platform in KNOWN_PLATFORMS else None)
+    return Sample(text.strip(), platform if platform in PLATFORMS else None)
 
 
 def _pick(keys, wanted: tuple[str, ...], explicit: str | None) -> str | None:

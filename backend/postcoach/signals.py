@@ -9,6 +9,7 @@ from functools import cache, wraps
 from typing import TypeVar
 
 from .lexicons import index, load
+from .rules.base import LANGUAGES
 from .text import Draft, fold
 
 T = TypeVar("T")
@@ -37,7 +38,7 @@ def per_draft(function: Callable[..., T]) -> Callable[..., T]:
 
 
 def lexicon_languages(draft: Draft) -> tuple[str, ...]:
-    return (draft.language,) if draft.language in ("fr", "en") else ("fr", "en")
+    return (draft.language,) if draft.language in LANGUAGES else LANGUAGES
 
 
 @per_draft
