@@ -60,9 +60,15 @@ class Transport:
         self, path: str, payload: object, headers: Mapping[str, str] | None = None
     ) -> Reply:
         """POST as JSON; with the token unless other headers are given."""
+        return self.send_json("POST", path, payload, headers)
+
+    def send_json(
+        self, method: str, path: str, payload: object, headers: Mapping[str, str] | None = None
+    ) -> Reply:
+        """Any method with a JSON body; with the token unless other headers are given."""
         headers = self.auth() if headers is None else headers
         body = json.dumps(payload).encode()
-        return self.request("POST", path, body, {"Content-Type": "application/json", **headers})
+        return self.request(method, path, body, {"Content-Type": "application/json", **headers})
 
 
 class FlaskTransport(Transport):

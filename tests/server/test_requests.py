@@ -104,10 +104,16 @@ def test_text_at_the_limit_is_analysed(client, token):
         ({"text": "Bonjour", "reply": "yes"}, "reply"),
         ({"text": "Bonjour", "ui_lang": "de"}, "ui_lang"),
         ({"text": "Bonjour", "txt": "Bonjour"}, "txt"),
-        ({"text": "Bonjour", "profile": "acme"}, "profile"),
         ({"text": "Bonjour", "profile": ["vous"]}, "profile"),
-        ({"text": "Bonjour", "profile": {"colour": "red"}}, "profile"),
-        ({"text": "Bonjour", "profile": {"address_form": {"fr": "toi"}}}, "profile.address_form"),
+        ({"text": "Bonjour", "profile": None}, "profile"),
+        ({"text": "Bonjour", "profile": {"colour": "red"}}, "profile.colour"),
+        ({"text": "Bonjour", "profile": {"address_form": {"fr": "toi"}}},
+         "profile.address_form.fr"),
+        ({"text": "Bonjour", "profile": {"formality": 101}}, "profile.formality"),
+        ({"text": "Bonjour", "profile": {"fingerprint": {
+            "ngrams": {}, "ngram_norm": 0, "style": {},
+            "calibration": {"similarity": [0.3, 0.1], "distance": [1, 0.5]}}}},
+         "profile.fingerprint.ngram_norm"),
         (["Bonjour"], "body"),
         ("Bonjour", "body"),
     ],
@@ -162,7 +168,7 @@ def test_openapi_describes_every_route(client, token, app):
     document = client.get("/v1/openapi.json", headers={"Authorization": f"Bearer {token}"}).json
     assert document["openapi"].startswith("3.")
     routes = {
-        (rule.rule, method.lower())
+        (rule.rule.replace("<profile:name>", "{name}"), method.lower())
         for rule in app.url_map.iter_rules()
         if rule.rule.startswith("/v1/")
         for method in rule.methods - {"HEAD", "OPTIONS"}

@@ -1,4 +1,5 @@
-"""Every error leaves the server as {"error": {"code", "message"}} (plus "field" for 422)."""
+"""Every error leaves the server as {"error": {"code", "message"}}, plus "field" for a 422 and
+"version" for a 409 stale_version."""
 
 from __future__ import annotations
 
@@ -12,13 +13,24 @@ from werkzeug.exceptions import HTTPException
 logger = logging.getLogger("postcoach.server")
 
 MAX_BODY_BYTES = 256 * 1024
+# Learning reads a brand's history: 1 000 posts of every size, pasted or exported, come to
+# about 1.6 MB of JSON. This route alone takes up to 2 MiB.
+LEARN_MAX_BODY_BYTES = 2 * 1024 * 1024
 
 # Werkzeug raises these itself (routing, body cap); the rest come through ApiError.
 _HTTP_ERRORS = {
     404: ("not_found", "no such endpoint; the API is described at /v1/openapi.json"),
     405: ("method_not_allowed", "this endpoint does not accept that method"),
-    413: ("too_large", f"the request body is larger than {MAX_BODY_BYTES // 1024} KiB"),
 }
+
+
+def _size(limit: int) -> str:
+    return f"{limit // (1024 * 1024)} MiB" if limit % (1024 * 1024) == 0 else f"{limit // 1024} KiB"
+
+
+def too_large_message(limit: int | None = None) -> str:
+    """The 413's message, for the cap of the route that was asked (the app's by default)."""
+    return f"the request body is larger than {_size(limit or MAX_BODY_BYTES)}"
 
 
 class ApiError(Exception):
@@ -32,6 +44,7 @@ class ApiError(Exception):
         *,
         field: str | None = None,
         headers: Mapping[str, str] | None = None,
+        version: int | None = None,
     ) -> None:
         super().__init__(message)
         self.status = status
@@ -39,12 +52,15 @@ class ApiError(Exception):
         self.message = message
         self.field = field
         self.headers = dict(headers or {})
+        self.version = version  # a profile's current version, on a 409 stale_version
 
 
 def error_response(error: ApiError) -> Response:
-    body: dict[str, str] = {"code": error.code, "message": error.message}
+    body: dict[str, str | int] = {"code": error.code, "message": error.message}
     if error.field is not None:
         body["field"] = error.field
+    if error.version is not None:
+        body["version"] = error.version
     response = jsonify(error=body)
     response.status_code = error.status
     response.headers.update(error.headers)
@@ -53,9 +69,12 @@ def error_response(error: ApiError) -> Response:
 
 def _from_http_exception(error: HTTPException) -> Response:
     status = error.code or 500
-    code, message = _HTTP_ERRORS.get(
-        status, (error.name.lower().replace(" ", "_"), error.description or error.name)
-    )
+    if status == 413:
+        code, message = "too_large", too_large_message(request.max_content_length)
+    else:
+        code, message = _HTTP_ERRORS.get(
+            status, (error.name.lower().replace(" ", "_"), error.description or error.name)
+        )
     # Keep what the client needs from werkzeug's headers (Allow on a 405), not its HTML type.
     headers = {k: v for k, v in error.get_headers() if k.lower() != "content-type"}
     return error_response(ApiError(status, code, message, headers=headers))

@@ -1,6 +1,6 @@
 """The OpenAPI 3.1 document of the API, and the request validation that follows from it.
 
-The server validates analyze requests against the very schema it publishes, so the document
+The server validates every JSON body against the very schema it publishes, so the document
 cannot drift from what the server accepts; the fuzz tests hold the responses to it.
 """
 
@@ -14,7 +14,9 @@ import jsonschema_rs
 from .. import __version__
 from ..engine import MAX_CHARS
 from ..rules.base import FAMILIES, LANGUAGES, LEVELS, PLATFORMS, SCORES
-from .errors import MAX_BODY_BYTES, ApiError
+from . import profile_schemas
+from .errors import LEARN_MAX_BODY_BYTES, MAX_BODY_BYTES, ApiError
+from .profile_schemas import ANALYZE_PROFILE, NAME_PATTERN
 
 _REF = "#/components/schemas/"
 
@@ -56,12 +58,7 @@ SCHEMAS: dict[str, dict] = {
                 "default": False,
                 "description": "The draft answers someone; turns on the conflict rules.",
             },
-            "profile": {
-                "type": "object",
-                "description": "The fields of the brand profile to check the tone against, as "
-                "the engine's Profile takes them; it checks them and answers 422 naming "
-                "profile.<field>. Absent: the default profile.",
-            },
+            "profile": ANALYZE_PROFILE,
             "ui_lang": {
                 "enum": list(LANGUAGES),
                 "description": "Language of the hints; the draft's language when absent.",
@@ -130,22 +127,91 @@ SCHEMAS: dict[str, dict] = {
                     "code": {"type": "string"},
                     "message": {"type": "string"},
                     "field": {"type": "string", "description": "The invalid field (422 only)."},
+                    "version": {
+                        "type": "integer",
+                        "description": "The profile's current version (409 stale_version only).",
+                    },
                 },
                 ("code", "message"),
             )
         },
         ("error",),
     ),
+    **profile_schemas.SCHEMAS,
 }
 
 _ERRORS = {
     "400": "The body is not valid JSON.",
     "401": "Missing or wrong pairing token.",
     "403": "Host or Origin not allowed.",
+    "404": "No profile by that name (error.code profile_not_found).",
     "405": "Method not allowed.",
-    "413": f"Body over {MAX_BODY_BYTES // 1024} KiB, or text over {MAX_CHARS} characters.",
+    "409": "profile_exists: the name is taken. stale_version: the profile was saved since the "
+    "version sent; error.version is the current one.",
+    "413": f"Body over {MAX_BODY_BYTES // 1024} KiB.",
     "415": "The body is not application/json.",
     "422": "A field is invalid; error.field names it.",
+}
+_ANALYZE_ERRORS = {
+    "413": f"Body over {MAX_BODY_BYTES // 1024} KiB, or text over {MAX_CHARS} characters.",
+    "422": "A field is invalid (invalid_field), or profile names no stored profile "
+    "(unknown_profile); error.field names it.",
+}
+_LEARN_ERRORS = {
+    "413": f"Body over {LEARN_MAX_BODY_BYTES // (1024 * 1024)} MiB.",
+    "422": "A field is invalid (invalid_field), the pasted content cannot be read "
+    "(unreadable_samples), or fewer than 5 posts have text (not_enough_samples; the message "
+    "says how many more are needed); error.field names the field.",
+}
+_ACTIVE_ERRORS = {
+    "422": "A field is invalid (invalid_field), or name is no stored profile "
+    "(unknown_profile); error.field names it.",
+}
+
+_ETAG = {
+    "ETag": {
+        "description": 'The profile\'s version, quoted ("3"): send it back as If-Match.',
+        "schema": {"type": "string"},
+        "required": True,
+    }
+}
+_LOCATION = {
+    "Location": {
+        "description": "Where the new profile is read.",
+        "schema": {"type": "string"},
+        "required": True,
+    }
+}
+_NAME_PARAMETER = {
+    "name": "name",
+    "in": "path",
+    "required": True,
+    "description": "The profile's name (the case of A-Z does not matter).",
+    "schema": {"type": "string", "pattern": NAME_PATTERN},
+}
+IF_MATCH_PATTERN = r'^(\*|(W/)?"[0-9]{1,9}"|[0-9]{1,9})$'
+_IF_MATCH = {
+    "name": "If-Match",
+    "in": "header",
+    "required": False,
+    "description": 'The ETag read ("3", or the bare version): the save is refused with 409 '
+    "stale_version if the profile was saved since. Same as the body's version; * or absent: "
+    "no check.",
+    "schema": {"type": "string", "pattern": IF_MATCH_PATTERN},
+}
+_LANG = {
+    "name": "lang",
+    "in": "query",
+    "required": False,
+    "description": "Language of the description.",
+    "schema": {"enum": list(LANGUAGES), "default": "en"},
+}
+_REPLACE = {
+    "name": "replace",
+    "in": "query",
+    "required": False,
+    "description": "Overwrite a profile of the same name instead of answering 409.",
+    "schema": {"type": "boolean", "default": False},
 }
 
 
@@ -153,11 +219,123 @@ def _json(schema: dict) -> dict:
     return {"content": {"application/json": {"schema": schema}}}
 
 
-def _responses(success: dict, *errors: str) -> dict:
-    responses = {"200": {"description": "Success.", **_json(success)}}
-    for status in ("403", "405", *errors):
-        responses[status] = {"description": _ERRORS[status], **_json(_ref("Error"))}
+def _responses(
+    success: dict | None,
+    *errors: str,
+    status: str = "200",
+    also: tuple[str, ...] = (),
+    headers: dict | None = None,
+    messages: dict | None = None,
+) -> dict:
+    """The success answer (`success` None: no body) under `status` (and `also`), then errors."""
+    responses = {}
+    for code in (status, *also):
+        answer: dict = {"description": {"201": "Created.", "204": "Done; no body."}.get(
+            code, "Success.")}
+        if success is not None:
+            answer.update(_json(success))
+        if headers:
+            answer["headers"] = headers
+        responses[code] = answer
+    described = {**_ERRORS, **(messages or {})}
+    for code in ("403", "405", *errors):
+        responses[code] = {"description": described[code], **_json(_ref("Error"))}
     return responses
+
+
+def _body(schema: str) -> dict:
+    return {"requestBody": {"required": True, **_json(_ref(schema))}}
+
+
+_WRITE_ERRORS = ("400", "401", "413", "415", "422")
+
+
+def _profile_paths() -> dict:
+    one = [_NAME_PARAMETER]
+    return {
+        "/v1/profiles": {
+            "get": {
+                "summary": "The brand profiles, and which one each network uses.",
+                "responses": _responses(_ref("ProfileList"), "401"),
+            },
+            "post": {
+                "summary": "Create a profile from its fields (learn its voice next).",
+                "parameters": [_LANG],
+                **_body("ProfileCreate"),
+                "responses": _responses(_ref("Profile"), *_WRITE_ERRORS, "409", status="201",
+                                        headers={**_ETAG, **_LOCATION}),
+            },
+        },
+        "/v1/profiles/active": {
+            "get": {
+                "summary": "Which profile each network's drafts are checked against.",
+                "responses": _responses(_ref("ActiveProfiles"), "401"),
+            },
+            "put": {
+                "summary": "Choose the profile of a network (or of all), or null for the "
+                "built-in default.",
+                **_body("ActiveChoice"),
+                "responses": _responses(_ref("ActiveProfiles"), *_WRITE_ERRORS,
+                                        messages=_ACTIVE_ERRORS),
+            },
+        },
+        "/v1/profiles/import": {
+            "post": {
+                "summary": "Add a profile from an export (201), or overwrite one with "
+                "?replace=true (200).",
+                "parameters": [_REPLACE, _LANG],
+                **_body("ProfileExport"),
+                "responses": _responses(_ref("Profile"), *_WRITE_ERRORS, "409", also=("201",),
+                                        headers=_ETAG),
+            },
+        },
+        "/v1/profiles/{name}": {
+            "get": {
+                "summary": "A profile, its version (also as ETag) and its voice in plain words.",
+                "parameters": [*one, _LANG],
+                "responses": _responses(_ref("Profile"), "401", "404", "422", headers=_ETAG),
+            },
+            "put": {
+                "summary": "Replace a profile's fields (the learned voice is kept).",
+                "parameters": [*one, _IF_MATCH, _LANG],
+                **_body("ProfileUpdate"),
+                "responses": _responses(_ref("Profile"), *_WRITE_ERRORS, "404", "409",
+                                        headers=_ETAG),
+            },
+            "patch": {
+                "summary": "Change some fields, in one transaction: edits of other fields made "
+                "meanwhile are kept.",
+                "parameters": [*one, _IF_MATCH, _LANG],
+                **_body("ProfileUpdate"),
+                "responses": _responses(_ref("Profile"), *_WRITE_ERRORS, "404", "409",
+                                        headers=_ETAG),
+            },
+            "delete": {
+                "summary": "Delete a profile (networks that used it go back to the default).",
+                "parameters": one,
+                "responses": _responses(None, "401", "404", status="204"),
+            },
+        },
+        "/v1/profiles/{name}/learn": {
+            "post": {
+                "summary": "Learn the voice from the brand's posts: creates the profile (201) "
+                "or relearns it (200).",
+                "parameters": [*one, _LANG],
+                **_body("LearnRequest"),
+                "responses": _responses(_ref("Profile"), *_WRITE_ERRORS, also=("201",),
+                                        headers=_ETAG, messages=_LEARN_ERRORS),
+            },
+        },
+        "/v1/profiles/{name}/export": {
+            "get": {
+                "summary": "The whole profile, learned voice included, as a file to import.",
+                "parameters": one,
+                "responses": _responses(_ref("ProfileExport"), "401", "404", headers={
+                    "Content-Disposition": {"schema": {"type": "string"}, "required": True,
+                                            "description": "attachment; filename=…"}}),
+            },
+        },
+    }
 
 
 def _paths() -> dict:
@@ -172,8 +350,9 @@ def _paths() -> dict:
         "/v1/analyze": {
             "post": {
                 "summary": "Score a draft and explain what to change.",
-                "requestBody": {"required": True, **_json(_ref("AnalyzeRequest"))},
-                "responses": _responses(_ref("Result"), "400", "401", "413", "415", "422"),
+                **_body("AnalyzeRequest"),
+                "responses": _responses(_ref("Result"), *_WRITE_ERRORS,
+                                        messages=_ANALYZE_ERRORS),
             }
         },
         "/v1/rules": {
@@ -188,6 +367,7 @@ def _paths() -> dict:
                 "responses": _responses({"type": "object"}, "401"),
             }
         },
+        **_profile_paths(),
     }
 
 
@@ -212,14 +392,40 @@ def document(port: int) -> dict:
 
 
 @cache
-def _analyze_request_validator() -> jsonschema_rs.Validator:
+def _validator(schema: str) -> jsonschema_rs.Validator:
     return jsonschema_rs.Draft202012Validator(
-        {**_ref("AnalyzeRequest"), "components": {"schemas": SCHEMAS}}
+        {**_ref(schema), "components": {"schemas": SCHEMAS}}
     )
 
 
 def _dotted(path: list) -> str:
     return ".".join(str(part) for part in path) or "body"
+
+
+_LIMITS = {
+    "minimum": "must be at least {limit}",
+    "maximum": "must be at most {limit}",
+    "exclusiveMinimum": "must be more than {limit}",
+    "minItems": "must have at least {limit} item(s)",
+    "maxItems": "must have at most {limit} item(s)",
+    "minLength": "must be at least {limit} character(s) long",
+}
+
+
+def _problem(kind: str, details: dict, path: list) -> str | None:
+    """Plain words for the refusals a person can meet; None: the validator's own words."""
+    if kind in _LIMITS:
+        return _LIMITS[kind].format(limit=details["limit"])
+    if kind == "pattern" and path and path[-1] == "name":
+        return "must be 1 to 64 letters, digits, spaces, '.', '’', \"'\", '-' or '_', " \
+            "starting and ending with a letter or digit"
+    if kind == "not" and path and path[-1] == "name":
+        return "is reserved (/v1/profiles/active and /v1/profiles/import are routes)"
+    if kind == "propertyNames":
+        return "has a blank key"
+    if kind == "oneOf" and not path:
+        return "must hold either samples (a list of posts) or content (pasted posts), not both"
+    return None
 
 
 def _invalid_field(error: jsonschema_rs.ValidationError) -> ApiError:
@@ -235,11 +441,20 @@ def _invalid_field(error: jsonschema_rs.ValidationError) -> ApiError:
     elif kind == "enum":
         options = ", ".join(json.dumps(option) for option in details["options"])
         field, problem = _dotted(path), f"must be one of {options}"
+    elif (words := _problem(kind, details, path)) is not None:
+        field, problem = _dotted(path), words
     else:
         # The validator's own words quote the value; keep them short.
         message = error.message if len(error.message) <= 120 else error.message[:119] + "…"
         field, problem = _dotted(path), f"is invalid: {message}"
     return ApiError(422, "invalid_field", f"{field} {problem}", field=field)
+
+
+def check_request(schema: str, body: object) -> None:
+    """Raise the 422 naming the first field of `body` that `schema` refuses."""
+    error = next(_validator(schema).iter_errors(body), None)
+    if error is not None:
+        raise _invalid_field(error)
 
 
 def check_analyze_request(body: object) -> None:
@@ -250,14 +465,4 @@ def check_analyze_request(body: object) -> None:
             raise ApiError(
                 413, "text_too_long", f"text is {length} characters long; the limit is {MAX_CHARS}"
             )
-    if isinstance(body, dict) and isinstance(body.get("profile"), str):
-        raise ApiError(
-            422,
-            "invalid_field",
-            "profile must be an object of brand profile fields (profiles by name are not "
-            "available yet)",
-            field="profile",
-        )
-    error = next(_analyze_request_validator().iter_errors(body), None)
-    if error is not None:
-        raise _invalid_field(error)
+    check_request("AnalyzeRequest", body)

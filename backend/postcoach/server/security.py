@@ -22,7 +22,9 @@ logger = logging.getLogger("postcoach.server")
 
 # flask-cors matches with re.match, hence the \Z.
 EXTENSION_ORIGIN = re.compile(r"(?:chrome|moz)-extension://[a-z0-9-]+\Z", re.IGNORECASE)
-CORS_HEADERS = ["Authorization", "Content-Type"]
+CORS_HEADERS = ["Authorization", "Content-Type", "If-Match"]
+# What the extension's pages may read of an answer besides the simple headers.
+EXPOSED_HEADERS = ["ETag", "Location", "Content-Disposition"]
 
 View = TypeVar("View", bound=Callable)
 
@@ -85,6 +87,7 @@ def _harden(response: Response) -> Response:
 
 
 def install(app: Flask) -> None:
-    CORS(app, origins=[EXTENSION_ORIGIN], allow_headers=CORS_HEADERS, max_age=600)
+    CORS(app, origins=[EXTENSION_ORIGIN], allow_headers=CORS_HEADERS,
+         expose_headers=EXPOSED_HEADERS, max_age=600)
     app.before_request(_guard)
     app.after_request(_harden)

@@ -8,12 +8,13 @@ from waitress.server import BaseWSGIServer, create_server
 from ..engine import analyze
 from ..readability import warm_up
 from ..rules import all_rules
-from .errors import MAX_BODY_BYTES
+from .errors import LEARN_MAX_BODY_BYTES
 
 HOST = "127.0.0.1"
 # Waitress buffers a body before the app sees it and answers an oversized one in plain text.
-# Four times the app's cap lets the app give its JSON 413 while absurd bodies stop early.
-WAITRESS_BODY_LIMIT = 4 * MAX_BODY_BYTES
+# Four times the app's largest cap (learn's) lets the app give its JSON 413 while absurd bodies
+# stop early.
+WAITRESS_BODY_LIMIT = 4 * LEARN_MAX_BODY_BYTES
 
 _WARM_UP_DRAFTS = (
     "Bonjour à tous ! Quelle est votre astuce préférée pour l'hiver ? Dites-le-nous 😊",
