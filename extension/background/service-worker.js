@@ -1,6 +1,6 @@
 // The only caller of the local server: content scripts and the settings page ask through
 // messages, so the token never reaches a web page and every request shares one cache.
-import { analyzeDraft, checkConnection } from '../lib/client.js';
+import { analyzeDraft, callServer, changesProfiles, checkConnection, profileRequest } from '../lib/client.js';
 import { createLruCache } from '../lib/cache.js';
 import { Message, createMessage, createMessageRouter, listenForMessages } from '../lib/messages.js';
 import { loadSettings, touchesSettings } from '../lib/settings.js';
@@ -40,7 +40,34 @@ async function analyze(message, sender) {
   return reply;
 }
 
+/** A brand-profile call from the settings page, with the stored address and token. */
+async function profileCall(message, sender) {
+  // Only the extension's own pages manage profiles, never a content script in a web page.
+  if (!String(sender?.url ?? '').startsWith(chrome.runtime.getURL(''))) {
+    return { status: 'rejected', code: 'forbidden_sender', message: 'profiles are managed from the settings page' };
+  }
+  const settings = await currentSettings();
+  if (!settings.token) return { status: 'unauthorized', code: 'no_token', message: '' };
+  const reply = await callServer({ fetch, settings, request: profileRequest(message) });
+  // The active profile or its voice may have changed: earlier results no longer hold.
+  if (reply.status === 'ok' && changesProfiles(message)) results.clear();
+  return reply;
+}
+
+const PROFILE_MESSAGES = [
+  Message.PROFILES_LIST,
+  Message.PROFILE_GET,
+  Message.PROFILE_CREATE,
+  Message.PROFILE_UPDATE,
+  Message.PROFILE_DELETE,
+  Message.PROFILE_LEARN,
+  Message.PROFILE_SET_ACTIVE,
+  Message.PROFILE_EXPORT,
+  Message.PROFILE_IMPORT,
+];
+
 const route = createMessageRouter({
+  ...Object.fromEntries(PROFILE_MESSAGES.map((type) => [type, profileCall])),
   [Message.ANALYZE]: analyze,
   [Message.OPEN_SETTINGS]: () => chrome.runtime.openOptionsPage().then(() => ({ opened: true })),
   [Message.TEST_CONNECTION]: ({ serverUrl, token }) => checkConnection({ fetch, serverUrl, token }),

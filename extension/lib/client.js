@@ -1,6 +1,8 @@
 // The HTTP client of the local server. Only the service worker imports it: it is the single
 // place that talks to the backend. `fetch` is injected so the status mapping can be tested.
 
+import { Message } from './messages.js';
+
 export const REQUEST_TIMEOUT_MS = 10000;
 
 function endpoint(serverUrl, path) {
@@ -8,17 +10,26 @@ function endpoint(serverUrl, path) {
 }
 
 async function errorDetails(response) {
+  const httpStatus = response.status;
   try {
     const body = await response.json();
-    return { code: body?.error?.code ?? `http_${response.status}`, message: body?.error?.message ?? '' };
+    const { code, message, ...extra } = body?.error ?? {};
+    const details = { code: code ?? `http_${httpStatus}`, message: message ?? '', httpStatus };
+    // Anything else the error carries (the field at fault, the current version…).
+    if (Object.keys(extra).length) details.extra = extra;
+    return details;
   } catch {
-    return { code: `http_${response.status}`, message: response.statusText ?? '' };
+    return { code: `http_${httpStatus}`, message: response.statusText ?? '', httpStatus };
   }
 }
 
 /** Maps an HTTP outcome to the states the badge knows. */
 async function outcome(response) {
-  if (response.ok) return { status: 'ok', body: await response.json() };
+  if (response.ok) {
+    // 204 No Content (a deletion) has no body to read.
+    const text = response.status === 204 ? '' : await response.text();
+    return { status: 'ok', body: text ? JSON.parse(text) : null };
+  }
   const details = await errorDetails(response);
   if (response.status === 401 || response.status === 403) {
     return { status: 'unauthorized', ...details };
@@ -77,4 +88,57 @@ export async function checkConnection({ fetch: fetchImpl, serverUrl, token, now 
   });
   if (probe.status !== 'ok') return { ...probe, version, roundTripMs };
   return { status: 'ok', version, roundTripMs };
+}
+
+function encodeName(name) {
+  return encodeURIComponent(name);
+}
+
+/**
+ * The HTTP request behind each brand-profile message of the settings page. Pure, so the whole
+ * mapping is tested without a server; the service worker adds the address and the token.
+ */
+export function profileRequest(message) {
+  const base = '/v1/profiles';
+  const one = (name) => `${base}/${encodeName(name)}`;
+  switch (message.type) {
+    case Message.PROFILES_LIST:
+      return { method: 'GET', path: base };
+    case Message.PROFILE_GET: {
+      const query = message.lang ? `?lang=${encodeURIComponent(message.lang)}` : '';
+      return { method: 'GET', path: `${one(message.name)}${query}` };
+    }
+    case Message.PROFILE_CREATE:
+      return { method: 'POST', path: base, body: message.profile };
+    case Message.PROFILE_UPDATE:
+      return { method: 'PATCH', path: one(message.name), body: { ...message.changes, version: message.version } };
+    case Message.PROFILE_DELETE:
+      return { method: 'DELETE', path: one(message.name) };
+    case Message.PROFILE_LEARN:
+      return { method: 'POST', path: `${one(message.name)}/learn`, body: message.source };
+    case Message.PROFILE_SET_ACTIVE:
+      return { method: 'PUT', path: `${base}/active`, body: { platform: message.platform, name: message.name ?? null } };
+    case Message.PROFILE_EXPORT:
+      return { method: 'GET', path: `${one(message.name)}/export` };
+    case Message.PROFILE_IMPORT:
+      return { method: 'POST', path: `${base}/import${message.replace ? '?replace=true' : ''}`, body: message.document };
+    default:
+      throw new Error(`not a profile message: ${message.type}`);
+  }
+}
+
+/** Whether a profile message changes what the server would answer to an analysis. */
+export function changesProfiles(message) {
+  return ![Message.PROFILES_LIST, Message.PROFILE_GET, Message.PROFILE_EXPORT].includes(message.type);
+}
+
+/** One authenticated JSON call; the answer keeps the server's error code, message and status. */
+export async function callServer({ fetch: fetchImpl, settings, request, signal }) {
+  const headers = { Authorization: `Bearer ${settings.token}` };
+  const init = { method: request.method, headers };
+  if (request.body !== undefined) {
+    headers['Content-Type'] = 'application/json';
+    init.body = JSON.stringify(request.body);
+  }
+  return call(fetchImpl, endpoint(settings.serverUrl, request.path), init, signal);
 }

@@ -7,7 +7,21 @@ export const Message = Object.freeze({
   RECHECK_FOCUSED: 'postcoach:recheck-focused',
   OPEN_SETTINGS: 'postcoach:open-settings',
   TEST_CONNECTION: 'postcoach:test-connection',
+  // Brand profiles, from the settings page; the service worker turns each into one API call.
+  PROFILES_LIST: 'postcoach:profiles-list',
+  PROFILE_GET: 'postcoach:profile-get',
+  PROFILE_CREATE: 'postcoach:profile-create',
+  PROFILE_UPDATE: 'postcoach:profile-update',
+  PROFILE_DELETE: 'postcoach:profile-delete',
+  PROFILE_LEARN: 'postcoach:profile-learn',
+  PROFILE_SET_ACTIVE: 'postcoach:profile-set-active',
+  PROFILE_EXPORT: 'postcoach:profile-export',
+  PROFILE_IMPORT: 'postcoach:profile-import',
 });
+
+// A field's type: a `typeof` name, `object` meaning a plain object (not an array, not null);
+// a trailing `?` lets the field be absent or null.
+
 
 const FIELDS = Object.freeze({
   [Message.ANALYZE]: {
@@ -20,7 +34,24 @@ const FIELDS = Object.freeze({
   [Message.RECHECK_FOCUSED]: {},
   [Message.OPEN_SETTINGS]: {},
   [Message.TEST_CONNECTION]: { serverUrl: 'string', token: 'string' },
+  [Message.PROFILES_LIST]: {},
+  [Message.PROFILE_GET]: { name: 'string', lang: 'string?' },
+  [Message.PROFILE_CREATE]: { profile: 'object' },
+  [Message.PROFILE_UPDATE]: { name: 'string', changes: 'object', version: 'number' },
+  [Message.PROFILE_DELETE]: { name: 'string' },
+  // source: {samples: [...]} or {content, filename?, column?}
+  [Message.PROFILE_LEARN]: { name: 'string', source: 'object' },
+  [Message.PROFILE_SET_ACTIVE]: { platform: 'string', name: 'string?' },
+  [Message.PROFILE_EXPORT]: { name: 'string' },
+  [Message.PROFILE_IMPORT]: { document: 'object', replace: 'boolean?' },
 });
+
+function hasType(value, type) {
+  if (type.endsWith('?')) return value === undefined || value === null || hasType(value, type.slice(0, -1));
+  if (type === 'object') return value !== null && typeof value === 'object' && !Array.isArray(value);
+  if (type === 'number') return Number.isFinite(value);
+  return typeof value === type;
+}
 
 export class MessageError extends Error {
   constructor(code, message) {
@@ -44,8 +75,9 @@ export function checkMessage(message) {
     throw new MessageError('unknown_message', `unknown message type ${String(message.type)}`);
   }
   for (const [name, type] of Object.entries(fields)) {
-    if (typeof message[name] !== type) {
-      throw new MessageError('bad_field', `${message.type}: field "${name}" must be a ${type}`);
+    if (!hasType(message[name], type)) {
+      const wanted = type.endsWith('?') ? `${type.slice(0, -1)} or null` : type;
+      throw new MessageError('bad_field', `${message.type}: field "${name}" must be a ${wanted}`);
     }
   }
 }

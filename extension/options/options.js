@@ -2,6 +2,7 @@
 // service worker, which stays the only caller of the server.
 import { resolveUiLanguage, translate } from '../lib/i18n.js';
 import { Message, createMessage } from '../lib/messages.js';
+import { createProfilesSection } from './profiles.js';
 import {
   FAMILIES,
   PLATFORMS,
@@ -28,6 +29,7 @@ const saveStatus = document.getElementById('save-status');
 
 let settings;
 let lang;
+let profiles;
 let savedNoticeTimer = 0;
 
 function t(key, vars) {
@@ -37,7 +39,7 @@ function t(key, vars) {
 function applyTranslations() {
   document.documentElement.lang = lang;
   for (const node of document.querySelectorAll('[data-i18n]')) {
-    node.textContent = t(node.dataset.i18n);
+    node.textContent = t(node.dataset.i18n, node.dataset.i18nVars ? JSON.parse(node.dataset.i18nVars) : undefined);
   }
   toggleToken.textContent = t(fields.token.type === 'password' ? 'options.show_token' : 'options.hide_token');
   document.getElementById('shortcut-change').textContent = t(
@@ -128,6 +130,7 @@ form.addEventListener('change', async (event) => {
     // The page speaks the chosen language at once, before the save completes.
     lang = resolveUiLanguage(target.value, { browserLanguage: navigator.language });
     applyTranslations();
+    profiles.languageChanged();
   }
   await save({ [target.id]: target.value });
 });
@@ -197,8 +200,13 @@ async function init() {
   fields.token.value = settings.token;
   fields.hintLanguage.value = settings.hintLanguage;
   buildSwitches();
+  profiles = createProfilesSection({ translate: t, language: () => lang });
   applyTranslations();
-  await showShortcut();
+  // Profiles live on the server: a new address or token (from any tab) means another list.
+  chrome.storage.onChanged.addListener((changes, area) => {
+    if (area === 'local' && ('serverUrl' in changes || 'token' in changes)) profiles.refresh();
+  });
+  await Promise.all([showShortcut(), profiles.refresh()]);
   document.body.dataset.ready = 'true';
 }
 

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { analyzeDraft, analyzeRequestBody, checkConnection } from '../lib/client.js';
+import { analyzeDraft, analyzeRequestBody, callServer, changesProfiles, checkConnection, profileRequest } from '../lib/client.js';
+import { Message, createMessage } from '../lib/messages.js';
 import { DEFAULT_SETTINGS } from '../lib/settings.js';
 
 const settings = { ...DEFAULT_SETTINGS, token: 'secret-token-123' };
@@ -113,5 +114,80 @@ describe('checkConnection', () => {
       token: 'abcdefgh',
     });
     assert.equal(down.status, 'offline');
+  });
+});
+
+describe('profile requests', () => {
+  const cases = [
+    [[Message.PROFILES_LIST, {}], { method: 'GET', path: '/v1/profiles' }],
+    [[Message.PROFILE_GET, { name: 'Maison Lumière', lang: 'fr' }], { method: 'GET', path: '/v1/profiles/Maison%20Lumi%C3%A8re?lang=fr' }],
+    [[Message.PROFILE_GET, { name: 'a/b' }], { method: 'GET', path: '/v1/profiles/a%2Fb' }],
+    [[Message.PROFILE_CREATE, { profile: { name: 'Acme' } }], { method: 'POST', path: '/v1/profiles', body: { name: 'Acme' } }],
+    [
+      [Message.PROFILE_UPDATE, { name: 'Acme', changes: { emoji_max: 2 }, version: 4 }],
+      { method: 'PATCH', path: '/v1/profiles/Acme', body: { emoji_max: 2, version: 4 } },
+    ],
+    [[Message.PROFILE_DELETE, { name: 'Acme' }], { method: 'DELETE', path: '/v1/profiles/Acme' }],
+    [
+      [Message.PROFILE_LEARN, { name: 'Acme', source: { samples: ['a', 'b'] } }],
+      { method: 'POST', path: '/v1/profiles/Acme/learn', body: { samples: ['a', 'b'] } },
+    ],
+    [
+      [Message.PROFILE_LEARN, { name: 'Acme', source: { content: 'text\nun', filename: 'posts.csv' } }],
+      { method: 'POST', path: '/v1/profiles/Acme/learn', body: { content: 'text\nun', filename: 'posts.csv' } },
+    ],
+    [
+      [Message.PROFILE_SET_ACTIVE, { platform: 'generic' }],
+      { method: 'PUT', path: '/v1/profiles/active', body: { platform: 'generic', name: null } },
+    ],
+    [[Message.PROFILE_EXPORT, { name: 'Acme' }], { method: 'GET', path: '/v1/profiles/Acme/export' }],
+    [[Message.PROFILE_IMPORT, { document: { name: 'Acme' } }], { method: 'POST', path: '/v1/profiles/import', body: { name: 'Acme' } }],
+    [
+      [Message.PROFILE_IMPORT, { document: { name: 'Acme' }, replace: true }],
+      { method: 'POST', path: '/v1/profiles/import?replace=true', body: { name: 'Acme' } },
+    ],
+  ];
+  for (const [[type, payload], expected] of cases) {
+    it(`${type} → ${expected.method} ${expected.path}`, () => {
+      assert.deepEqual(profileRequest(createMessage(type, payload)), expected);
+    });
+  }
+
+  it('knows which calls change what an analysis would say', () => {
+    assert.equal(changesProfiles({ type: Message.PROFILES_LIST }), false);
+    assert.equal(changesProfiles({ type: Message.PROFILE_EXPORT }), false);
+    assert.equal(changesProfiles({ type: Message.PROFILE_LEARN }), true);
+    assert.equal(changesProfiles({ type: Message.PROFILE_SET_ACTIVE }), true);
+  });
+
+  it('sends the token and JSON, and reads a 204 as an empty success', async () => {
+    const seen = [];
+    const fetch = async (url, init) => {
+      seen.push({ url, init });
+      return init.method === 'DELETE' ? new Response(null, { status: 204 }) : jsonResponse(200, { profiles: [] });
+    };
+    const removed = await callServer({ fetch, settings, request: { method: 'DELETE', path: '/v1/profiles/Acme' } });
+    assert.deepEqual(removed, { status: 'ok', body: null });
+    assert.equal(seen[0].init.headers.Authorization, 'Bearer secret-token-123');
+    assert.equal(seen[0].init.body, undefined);
+    assert.equal(seen[0].init.headers['Content-Type'], undefined);
+
+    await callServer({ fetch, settings, request: { method: 'POST', path: '/v1/profiles', body: { name: 'Acme' } } });
+    assert.equal(seen[1].url, 'http://127.0.0.1:8731/v1/profiles');
+    assert.equal(seen[1].init.headers['Content-Type'], 'application/json');
+    assert.deepEqual(JSON.parse(seen[1].init.body), { name: 'Acme' });
+  });
+
+  it('keeps the error code, the HTTP status and any extra detail', async () => {
+    const fetch = async () =>
+      jsonResponse(409, { error: { code: 'stale_version', message: 'changed since loaded', current: 5 } });
+    const reply = await callServer({ fetch, settings, request: { method: 'PATCH', path: '/v1/profiles/Acme', body: {} } });
+    assert.deepEqual(reply, {
+      status: 'rejected',
+      code: 'stale_version',
+      message: 'changed since loaded',
+      httpStatus: 409,
+      extra: { current: 5 },
+    });
   });
 });

@@ -75,3 +75,22 @@ describe('listenForMessages', () => {
     stop();
   });
 });
+
+describe('brand-profile messages', () => {
+  it('accept optional fields as absent or null, and nothing else', () => {
+    assert.deepEqual(createMessage(Message.PROFILE_GET, { name: 'Acme' }), { type: Message.PROFILE_GET, name: 'Acme' });
+    assert.ok(createMessage(Message.PROFILE_GET, { name: 'Acme', lang: 'fr' }));
+    assert.ok(createMessage(Message.PROFILE_SET_ACTIVE, { platform: 'facebook', name: null }));
+    assert.throws(() => createMessage(Message.PROFILE_SET_ACTIVE, { platform: 'facebook', name: 3 }), /string or null/);
+  });
+
+  it('want plain objects and finite numbers where the table says so', () => {
+    const update = { name: 'Acme', changes: { emoji_max: 2 }, version: 3 };
+    assert.ok(createMessage(Message.PROFILE_UPDATE, update));
+    assert.throws(() => createMessage(Message.PROFILE_UPDATE, { ...update, version: Number.NaN }), /version/);
+    assert.throws(() => createMessage(Message.PROFILE_UPDATE, { ...update, changes: null }), /changes/);
+    assert.throws(() => createMessage(Message.PROFILE_LEARN, { name: 'Acme', source: ['a', 'b'] }), /source/);
+    assert.throws(() => createMessage(Message.PROFILE_CREATE, {}), /profile/);
+    assert.throws(() => createMessage(Message.PROFILE_IMPORT, { document: 'text' }), /document/);
+  });
+});

@@ -134,6 +134,22 @@ class Backend:
         except (OSError, urllib.error.URLError, ValueError):
             return False
 
+    def api(self, method: str, path: str, body: object = None) -> tuple[int, object]:
+        """One authenticated call, for tests to set up or clean up what the page does not."""
+        data = None if body is None else json.dumps(body).encode()
+        request = urllib.request.Request(
+            f"{self.url}{path}",
+            data=data,
+            method=method,
+            headers={"Authorization": f"Bearer {self.token}", "Content-Type": "application/json"},
+        )
+        try:
+            with urllib.request.urlopen(request, timeout=10) as response:
+                raw = response.read()
+                return response.status, json.loads(raw) if raw else None
+        except urllib.error.HTTPError as error:
+            return error.code, json.loads(error.read() or b"null")
+
     def stop(self) -> None:
         if self.process and self.process.poll() is None:
             self.process.terminate()

@@ -6,7 +6,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from playwright.sync_api import Locator, Page, expect
+from extension_harness import extension_url
+from playwright.sync_api import BrowserContext, Locator, Page, expect
 
 # Generous: the first analysis warms the engine up, and CI machines are small.
 RESULT_TIMEOUT_MS = 15000
@@ -97,3 +98,58 @@ def linkedin_share(page: Page) -> Composer:
 
 def linkedin_comment(page: Page) -> Composer:
     return Composer(page, "comment", "article .comment-form")
+
+
+@dataclass(frozen=True)
+class ProfilesSection:
+    """The settings page's brand-profile section."""
+
+    page: Page
+
+    @property
+    def section(self) -> Locator:
+        return self.page.locator("#brand-profile")
+
+    @property
+    def editor(self) -> Locator:
+        return self.page.locator("#profile-editor")
+
+    @property
+    def description(self) -> Locator:
+        return self.page.locator("#voice-description")
+
+    @property
+    def learn_status(self) -> Locator:
+        return self.page.locator("#learn-status")
+
+    @property
+    def status(self) -> Locator:
+        return self.page.locator("#profile-status-text")
+
+    def item(self, name: str) -> Locator:
+        return self.page.locator(f"#profile-list li[data-profile='{name}']")
+
+    def create(self, name: str) -> None:
+        self.page.fill("#new-profile-name", name)
+        self.page.locator("#new-profile-name").press("Enter")
+        expect(self.editor).to_have_attribute("data-profile", name)
+
+    def open(self, name: str) -> None:
+        self.item(name).get_by_role("button").click()
+        expect(self.editor).to_have_attribute("data-profile", name)
+
+    def learn(self, posts: list[str]) -> None:
+        self.page.fill("#samples", "\n".join(posts))
+        self.page.click("#learn")
+
+    def set_active(self, platform: str, name: str) -> None:
+        self.page.select_option(f"#active-{platform}", name)
+        where = re.compile(rf"\b{platform}\b")
+        expect(self.item(name)).to_have_attribute("data-active-on", where)
+
+
+def open_settings(context: BrowserContext) -> Page:
+    page = context.new_page()
+    page.goto(extension_url(context, "options/options.html"))
+    page.wait_for_selector("body[data-ready='true']")
+    return page

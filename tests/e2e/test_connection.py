@@ -124,7 +124,9 @@ def test_settings_page_saves_tests_and_keeps_settings_across_a_restart(
     options.goto(extension_url(context, "options/options.html"))
     options.wait_for_selector("body[data-ready='true']")
     expect(options.locator("#shortcut")).to_have_text("Alt+Shift+H")
-    expect(options.locator("#brand-profile select")).to_be_disabled()
+    # Not paired yet: the brand profiles (kept by the server) wait for a connection.
+    expect(options.locator("#profiles-unavailable")).to_be_visible()
+    expect(options.locator("#profiles-unavailable")).to_contain_text("Connectez d’abord")
 
     options.fill("#serverUrl", "http://example.com:8731")
     options.locator("#serverUrl").press("Tab")
@@ -138,6 +140,8 @@ def test_settings_page_saves_tests_and_keeps_settings_across_a_restart(
     options.uncheck("#platforms-linkedin")
     options.uncheck("#families-conflict")
     expect(options.locator("#save-status")).to_have_text("Settings saved.")
+    expect(options.locator("#profiles-ready")).to_be_visible()
+    expect(options.locator("#profiles-unavailable")).to_be_hidden()
     expect(options.locator("#serverUrl-error")).to_be_empty()
 
     options.click("#test-connection")

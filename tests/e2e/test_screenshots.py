@@ -11,9 +11,11 @@ import shutil
 from pathlib import Path
 
 import pytest
-from extension_harness import EXTENSION_DIR, extension_url
+from brand_voice import BRAND, VOUS_POSTS, delete_all_profiles
+from extension_harness import EXTENSION_DIR, Backend, extension_url
 from extension_pages import (
     Composer,
+    ProfilesSection,
     facebook_comment,
     facebook_post,
     linkedin_share,
@@ -103,12 +105,31 @@ def test_linkedin_screenshots(page: Page, shots: Path) -> None:
     shoot(page, shots, "linkedin-panel.png")
 
 
-def test_settings_screenshot(paired: BrowserContext, shots: Path) -> None:
+def test_settings_screenshot(paired: BrowserContext, running_backend: Backend, shots: Path) -> None:
     settings = paired.new_page()
     settings.set_viewport_size({"width": 900, "height": 1500})
     settings.goto(extension_url(paired, "options/options.html"))
     settings.wait_for_selector("body[data-ready='true']")
     settings.click("#test-connection")
     expect(settings.locator("#connection-result")).to_have_attribute("data-status", "ok")
-    shoot(settings, shots, "settings.png", full_page=True)
-    settings.close()
+    # A brand whose voice was learned from its posts, active on both networks.
+    profiles = ProfilesSection(settings)
+    delete_all_profiles(running_backend)
+    try:
+        profiles.create(BRAND)
+        profiles.learn(VOUS_POSTS)
+        expect(profiles.learn_status).to_have_attribute("data-tone", "ok")
+        profiles.set_active("facebook", BRAND)
+        profiles.set_active("linkedin", BRAND)
+        settings.fill("#preferred_terms", "atelier\nluminaire")
+        settings.fill("#banned_terms", "pas cher → accessible\npromo → offre")
+        settings.fill("#brand_names", BRAND)
+        settings.fill("#domains", "maison-lumiere.fr")
+        settings.click("#save-profile")
+        expect(profiles.status).to_have_attribute("data-tone", "ok")
+        settings.locator("#samples").evaluate("(box) => { box.scrollTop = 0; }")
+        settings.mouse.move(0, 0)
+        shoot(settings, shots, "settings.png", full_page=True)
+    finally:
+        delete_all_profiles(running_backend)
+        settings.close()
