@@ -33,8 +33,7 @@ VOUS_POSTS = [
     "pièce par pièce.",
     "Comment éclairez-vous votre bureau à la maison ? Nous serions ravis de découvrir vos "
     "installations.",
-    "Pour les fêtes, nos ateliers restent ouverts le samedi. Vous y serez accueillis avec un "
-    "café.",
+    "Pour les fêtes, nos ateliers restent ouverts le samedi. Vous y serez accueillis avec un café.",
     "Nous vous remercions d'avoir été si nombreux à notre atelier portes ouvertes. Rendez-vous "
     "au printemps.",
     "Une lampe bien placée change une pièce. Voici trois erreurs fréquentes que nous vous "

@@ -95,8 +95,9 @@ def test_fewer_than_five_posts_say_how_many_are_missing(
 
     # A CSV export is read by the server, which counts its posts the same way.
     export = tmp_path / "posts.csv"
-    export.write_text("date,text\n" + "".join(f'2024-01-0{i},"{p}"\n' for i, p in
-                                                 enumerate(VOUS_POSTS[:4], 1)))
+    export.write_text(
+        "date,text\n" + "".join(f'2024-01-0{i},"{p}"\n' for i, p in enumerate(VOUS_POSTS[:4], 1))
+    )
     with settings.expect_file_chooser() as chooser:
         settings.click("#learn-file")
     chooser.value.set_files(str(export))
