@@ -133,7 +133,7 @@ def test_store_versions_and_active_profiles(bank, isolated_home):
         store.get("Banque")
     assert (isolated_home / "postcoach.sqlite3").exists()
     with sqlite3.connect(isolated_home / "postcoach.sqlite3") as db:
-        assert db.execute("PRAGMA user_version").fetchone()[0] == 1
+        assert db.execute("PRAGMA user_version").fetchone()[0] == 2
         assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
 
 
@@ -228,3 +228,58 @@ def test_profile_commands_end_to_end(tmp_path):
     assert missing.returncode == 2 and missing.stderr.count("\n") == 1
     too_few = run("profile", "learn", "X", "--from", "-", stdin="un\ndeux\n")
     assert too_few.returncode == 2 and "at least 5" in too_few.stderr
+
+
+def test_names_are_unique_by_unicode_case_folding(isolated_home):
+    store = Store()
+    store.save(Profile(name="Ça va"))
+    assert store.save(Profile(name="ÇA VA", formality=90)) == 2
+    assert store.names() == ["Ça va"]
+    profile, _ = store.get("ça va")
+    assert profile.name == "Ça va" and profile.formality == 90
+
+
+def test_a_version_1_database_is_migrated(isolated_home):
+    isolated_home.mkdir(parents=True, exist_ok=True)
+    with sqlite3.connect(isolated_home / "postcoach.sqlite3") as db:
+        db.execute("CREATE TABLE profiles (name TEXT PRIMARY KEY COLLATE NOCASE, data TEXT NOT "
+                   "NULL, version INTEGER NOT NULL DEFAULT 1, updated_at TEXT NOT NULL DEFAULT '')")
+        db.execute("CREATE TABLE active_profiles (platform TEXT PRIMARY KEY, name TEXT NOT NULL "
+                   "REFERENCES profiles(name) ON DELETE CASCADE)")
+        for name in ("Été", "ÉTÉ"):
+            db.execute("INSERT INTO profiles (name, data) VALUES (?, ?)",
+                       (name, json.dumps(Profile(name=name).to_dict())))
+        db.execute("PRAGMA user_version = 1")
+    store = Store()
+    assert set(store.names()) == {"Été", "ÉTÉ (2)"}
+    assert store.get("été")[0].name == "Été"
+
+
+@pytest.mark.parametrize(
+    "fingerprint_change",
+    [{"ngram_norm": 0}, {"ngram_norm": float("inf")}, {"style": {"words": [1.0, 0.0]}},
+     {"calibration": {"similarity": [0.5, "x"], "distance": [1, 1]}}],
+)
+def test_imported_fingerprints_are_checked(bank, fingerprint_change):
+    data = bank.to_dict()
+    data["fingerprint"] = {**data["fingerprint"], **fingerprint_change}
+    with pytest.raises(InputError) as error:
+        Profile.from_dict(data)
+    assert error.value.field == "profile.fingerprint"
+
+
+@pytest.mark.parametrize(
+    ("content", "filename"),
+    [("[" * 100_000 + "]" * 100_000, "deep.json"), ("[" + "9" * 5000 + "]", "huge.json"),
+     ("text\n" + "x" * 200_000 + "\n", "big.csv")],
+)
+def test_unreadable_samples_are_a_clear_error(content, filename):
+    with pytest.raises(InputError) as error:
+        parse_samples(content, filename)
+    assert error.value.field == "samples"
+
+
+def test_learning_checks_the_name():
+    with pytest.raises(InputError) as error:
+        learn("../etc", BANK_POSTS)
+    assert error.value.field == "profile.name"

@@ -193,6 +193,7 @@ def learn(name: str, samples: Iterable[Sample | str], base: Profile | None = Non
     What a person entered (brand names, domains, preferred and banned terms) is kept from
     `base`; what the posts show (languages, tu/vous, formality, emoji…) is learned.
     """
+    name = _validated("name", name)
     samples = [s if isinstance(s, Sample) else Sample(s) for s in samples]
     readings = read_drafts(samples)
     if len(readings) < MIN_SAMPLES:

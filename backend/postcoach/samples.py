@@ -44,7 +44,16 @@ def _from_records(records: list[dict], column: str | None, source: str) -> list[
 
 def parse_samples(content: str, filename: str = "", column: str | None = None) -> list[Sample]:
     """Posts from a file's content: JSON (list of strings or objects), CSV with a text column,
-    else one post per line."""
+    else one post per line. Anything unreadable is an InputError, never a crash."""
+    try:
+        return _parse(content, filename, column)
+    except (RecursionError, ValueError, csv.Error) as error:
+        if isinstance(error, InputError):
+            raise
+        raise InputError("samples", f"the samples cannot be read: {error}") from None
+
+
+def _parse(content: str, filename: str, column: str | None) -> list[Sample]:
     stripped = content.lstrip("\ufeff").strip()
     name = filename.lower()
     if name.endswith(".json") or stripped[:1] in ("[", "{"):

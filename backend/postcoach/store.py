@@ -12,6 +12,7 @@ import json
 import sqlite3
 from collections.abc import Iterator, Mapping
 from contextlib import closing, contextmanager
+from dataclasses import replace
 from pathlib import Path
 
 from .errors import InputError
@@ -20,21 +21,40 @@ from .profile import PLATFORMS, Profile
 
 DATABASE_NAME = "postcoach.sqlite3"
 
-# Each entry upgrades the schema by one version; PRAGMA user_version records how far it went.
-MIGRATIONS = (
-    """
-    CREATE TABLE profiles (
-        name TEXT PRIMARY KEY COLLATE NOCASE,
-        data TEXT NOT NULL,
-        version INTEGER NOT NULL DEFAULT 1,
-        updated_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
-    );
-    CREATE TABLE active_profiles (
-        platform TEXT PRIMARY KEY,
-        name TEXT NOT NULL REFERENCES profiles(name) ON DELETE CASCADE
-    );
-    """,
-)
+def _create_tables(db: sqlite3.Connection) -> None:
+    db.execute(
+        """CREATE TABLE profiles (
+            name TEXT PRIMARY KEY COLLATE NOCASE,
+            data TEXT NOT NULL,
+            version INTEGER NOT NULL DEFAULT 1,
+            updated_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
+        )"""
+    )
+    db.execute(
+        """CREATE TABLE active_profiles (
+            platform TEXT PRIMARY KEY,
+            name TEXT NOT NULL REFERENCES profiles(name) ON DELETE CASCADE
+        )"""
+    )
+
+
+def _add_casefolded_key(db: sqlite3.Connection) -> None:
+    """SQLite's NOCASE folds A–Z only: "Ça va" and "ça va" were two profiles. Names are now
+    unique by Unicode case folding; a clash left by version 1 gets a numbered name."""
+    db.execute("ALTER TABLE profiles ADD COLUMN key TEXT")
+    taken: set[str] = set()
+    for (name,) in db.execute("SELECT name FROM profiles ORDER BY rowid").fetchall():
+        unique, number = name, 2
+        while unique.casefold() in taken:
+            unique, number = f"{name} ({number})", number + 1
+        taken.add(unique.casefold())
+        db.execute("UPDATE profiles SET name = ?, key = ? WHERE name = ?",
+                   (unique, unique.casefold(), name))
+    db.execute("CREATE UNIQUE INDEX profiles_by_key ON profiles(key)")
+
+
+# Each step upgrades the schema by one version; PRAGMA user_version records how far it went.
+MIGRATIONS = (_create_tables, _add_casefolded_key)
 
 
 class ProfileNotFound(LookupError):
@@ -57,14 +77,36 @@ class ProfileExists(RuntimeError):
         super().__init__(f"a profile named '{name}' already exists")
 
 
+def _key(profile: Profile) -> str:
+    return profile.name.casefold()
+
+
+def _serialised(profile: Profile) -> str:
+    return json.dumps(profile.to_dict(), ensure_ascii=False)
+
+
+def _insert(db: sqlite3.Connection, profile: Profile) -> None:
+    db.execute(
+        "INSERT INTO profiles (name, key, data) VALUES (?, ?, ?)",
+        (profile.name, _key(profile), _serialised(profile)),
+    )
+
+
+def _replace(db: sqlite3.Connection, profile: Profile) -> None:
+    db.execute(
+        "UPDATE profiles SET data = ?, version = version + 1, "
+        "updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE key = ?",
+        (_serialised(profile), _key(profile)),
+    )
+
+
 class Store:
     def __init__(self, path: Path | None = None) -> None:
         self.path = path or data_dir() / DATABASE_NAME
         with self._transaction() as db:
             version = db.execute("PRAGMA user_version").fetchone()[0]
-            for number, script in enumerate(MIGRATIONS[version:], start=version + 1):
-                for statement in filter(str.strip, script.split(";")):
-                    db.execute(statement)
+            for number, migrate in enumerate(MIGRATIONS[version:], start=version + 1):
+                migrate(db)
                 db.execute(f"PRAGMA user_version = {number}")
 
     def _connect(self) -> sqlite3.Connection:
@@ -93,7 +135,7 @@ class Store:
         return [row[0] for row in self._read("SELECT name FROM profiles ORDER BY name")]
 
     def get(self, name: str) -> tuple[Profile, int]:
-        rows = self._read("SELECT data, version FROM profiles WHERE name = ?", name)
+        rows = self._read("SELECT data, version FROM profiles WHERE key = ?", name.casefold())
         if not rows:
             raise ProfileNotFound(name)
         data, version = rows[0]
@@ -101,58 +143,49 @@ class Store:
 
     def create(self, profile: Profile) -> int:
         with self._transaction() as db:
-            if db.execute("SELECT 1 FROM profiles WHERE name = ?", (profile.name,)).fetchone():
+            if db.execute("SELECT 1 FROM profiles WHERE key = ?", (_key(profile),)).fetchone():
                 raise ProfileExists(profile.name)
-            db.execute(
-                "INSERT INTO profiles (name, data) VALUES (?, ?)",
-                (profile.name, json.dumps(profile.to_dict(), ensure_ascii=False)),
-            )
+            _insert(db, profile)
         return 1
 
     def save(self, profile: Profile, expected_version: int | None = None) -> int:
-        """Create or replace; with `expected_version`, refuse if someone saved in between."""
+        """Create or replace; with `expected_version`, refuse if someone saved in between.
+        Replacing under another case ("acme" for "Acme") keeps the stored name."""
         with self._transaction() as db:
             row = db.execute(
-                "SELECT version FROM profiles WHERE name = ?", (profile.name,)
+                "SELECT name, version FROM profiles WHERE key = ?", (_key(profile),)
             ).fetchone()
-            data = json.dumps(profile.to_dict(), ensure_ascii=False)
             if row is None:
-                db.execute("INSERT INTO profiles (name, data) VALUES (?, ?)", (profile.name, data))
+                _insert(db, profile)
                 return 1
-            if expected_version is not None and expected_version != row[0]:
-                raise StaleVersion(profile.name, expected_version, row[0])
-            db.execute(
-                "UPDATE profiles SET data = ?, version = version + 1, "
-                "updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE name = ?",
-                (data, profile.name),
-            )
-            return row[0] + 1
+            stored_name, version = row
+            if expected_version is not None and expected_version != version:
+                raise StaleVersion(stored_name, expected_version, version)
+            _replace(db, replace(profile, name=stored_name))
+            return version + 1
 
     def update(self, name: str, changes: Mapping[str, object],
                expected_version: int | None = None) -> tuple[Profile, int]:
         """Apply only the fields in `changes`, read and written in one transaction, so two
         tabs editing different fields both keep their edit."""
-        if "name" in changes and changes["name"] != name:
+        if "name" in changes and str(changes["name"]).casefold() != name.casefold():
             raise InputError("profile.name", "a profile cannot be renamed; export and import it")
         with self._transaction() as db:
             row = db.execute(
-                "SELECT data, version FROM profiles WHERE name = ?", (name,)
+                "SELECT data, version FROM profiles WHERE key = ?", (name.casefold(),)
             ).fetchone()
             if row is None:
                 raise ProfileNotFound(name)
             if expected_version is not None and expected_version != row[1]:
                 raise StaleVersion(name, expected_version, row[1])
-            merged = Profile.from_dict({**json.loads(row[0]), **changes})
-            db.execute(
-                "UPDATE profiles SET data = ?, version = version + 1, "
-                "updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE name = ?",
-                (json.dumps(merged.to_dict(), ensure_ascii=False), name),
-            )
+            stored = json.loads(row[0])
+            merged = Profile.from_dict({**stored, **changes, "name": stored["name"]})
+            _replace(db, merged)
             return merged, row[1] + 1
 
     def delete(self, name: str) -> None:
         with self._transaction() as db:
-            if db.execute("DELETE FROM profiles WHERE name = ?", (name,)).rowcount == 0:
+            if db.execute("DELETE FROM profiles WHERE key = ?", (name.casefold(),)).rowcount == 0:
                 raise ProfileNotFound(name)
 
     def set_active(self, platform: str, name: str | None) -> None:
@@ -162,7 +195,9 @@ class Store:
             if name is None:
                 db.execute("DELETE FROM active_profiles WHERE platform = ?", (platform,))
                 return
-            row = db.execute("SELECT name FROM profiles WHERE name = ?", (name,)).fetchone()
+            row = db.execute(
+                "SELECT name FROM profiles WHERE key = ?", (name.casefold(),)
+            ).fetchone()
             if row is None:
                 raise ProfileNotFound(name)
             db.execute(

@@ -112,12 +112,18 @@ class Fingerprint:
 
     @classmethod
     def from_dict(cls, data: Mapping) -> Fingerprint:
-        return cls(
-            ngrams=dict(data["ngrams"]),
-            ngram_norm=float(data["ngram_norm"]),
-            style={k: (float(v[0]), float(v[1])) for k, v in data["style"].items()},
-            calibration={k: (float(v[0]), float(v[1])) for k, v in data["calibration"].items()},
-        )
+        """Raises ValueError unless every number is finite and every spread positive, so an
+        imported fingerprint cannot break scoring later."""
+        style = {k: _mean_spread(v) for k, v in data["style"].items()}
+        calibration = {k: _mean_spread(v) for k, v in data["calibration"].items()}
+        # A measure this version does not know is an error; a missing one is simply not compared.
+        if set(style) - set(_STYLE_FLOORS) or set(calibration) != {"similarity", "distance"}:
+            raise ValueError("fingerprint measures do not match this version")
+        ngrams = {str(gram): _finite(value) for gram, value in data["ngrams"].items()}
+        norm = _finite(data["ngram_norm"])
+        if norm <= 0:
+            raise ValueError("fingerprint norm must be positive")
+        return cls(ngrams, norm, style, calibration)
 
     def similarity(self, text: str) -> float:
         return _dot(ngram_vector(text), self.ngrams) / self.ngram_norm
@@ -145,6 +151,19 @@ def evenly_spread(items: Sequence, most: int) -> Sequence:
         return items
     step = len(items) / most
     return [items[int(i * step)] for i in range(most)]
+
+
+def _finite(value: object) -> float:
+    if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
+        raise ValueError(f"{value!r} is not a finite number")
+    return float(value)
+
+
+def _mean_spread(pair: object) -> tuple[float, float]:
+    mean, spread = (_finite(v) for v in pair)
+    if spread <= 0:
+        raise ValueError("a spread must be positive")
+    return mean, spread
 
 
 def _z(value: float, mean_spread: tuple[float, float]) -> float:
