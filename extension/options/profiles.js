@@ -409,7 +409,7 @@ export function createProfilesSection({ translate, language }) {
       if (reply.status !== 'ok') {
         if (reply.code === 'not_enough_samples') {
           // The server counts the posts it could read, which may be fewer than the lines sent.
-          const count = Number(/got (\d+)/.exec(reply.message ?? '')?.[1] ?? Number.NaN);
+          const count = Number(reply.extra?.count ?? Number.NaN);
           if (Number.isFinite(count)) {
             note(status, 'profiles.samples_missing', { count, missing: samplesStatus(count).missing }, 'error');
           } else note(status, 'profiles.samples_missing_file', undefined, 'error');

@@ -284,10 +284,11 @@ def test_learning_from_three_posts_says_five_are_needed(transport):
                                 ).assert_error(422, "not_enough_samples")
     assert error["field"] == "samples"
     assert "at least 5" in error["message"] and "add 2 more" in error["message"]
+    assert (error["count"], error["needed"]) == (3, 5)
     # Blank posts do not count.
     error = transport.post_json("/v1/profiles/Acme/learn", {
         "content": "\n".join([*BANK_POSTS[:4], "   ", ""])}).assert_error(422, "not_enough_samples")
-    assert error["field"] == "content" and "got 4" in error["message"]
+    assert error["field"] == "content" and "got 4" in error["message"] and error["count"] == 4
     transport.get("/v1/profiles/Acme", transport.auth()).assert_error(404, "profile_not_found")
 
 

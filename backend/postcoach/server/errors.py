@@ -45,6 +45,7 @@ class ApiError(Exception):
         field: str | None = None,
         headers: Mapping[str, str] | None = None,
         version: int | None = None,
+        counts: Mapping[str, int] | None = None,
     ) -> None:
         super().__init__(message)
         self.status = status
@@ -53,6 +54,8 @@ class ApiError(Exception):
         self.field = field
         self.headers = dict(headers or {})
         self.version = version  # a profile's current version, on a 409 stale_version
+        # Numbers a client shows in its own words: posts read and needed, on not_enough_samples.
+        self.counts = dict(counts or {})
 
 
 def error_response(error: ApiError) -> Response:
@@ -61,6 +64,7 @@ def error_response(error: ApiError) -> Response:
         body["field"] = error.field
     if error.version is not None:
         body["version"] = error.version
+    body.update(error.counts)
     response = jsonify(error=body)
     response.status_code = error.status
     response.headers.update(error.headers)

@@ -131,6 +131,14 @@ SCHEMAS: dict[str, dict] = {
                         "type": "integer",
                         "description": "The profile's current version (409 stale_version only).",
                     },
+                    "count": {
+                        "type": "integer",
+                        "description": "Posts with text that were read (not_enough_samples only).",
+                    },
+                    "needed": {
+                        "type": "integer",
+                        "description": "Posts needed to learn a voice (not_enough_samples only).",
+                    },
                 },
                 ("code", "message"),
             )
@@ -160,8 +168,8 @@ _ANALYZE_ERRORS = {
 _LEARN_ERRORS = {
     "413": f"Body over {LEARN_MAX_BODY_BYTES // (1024 * 1024)} MiB.",
     "422": "A field is invalid (invalid_field), the pasted content cannot be read "
-    "(unreadable_samples), or fewer than 5 posts have text (not_enough_samples; the message "
-    "says how many more are needed); error.field names the field.",
+    "(unreadable_samples), or fewer than 5 posts have text (not_enough_samples, with "
+    "error.count and error.needed); error.field names the field.",
 }
 _ACTIVE_ERRORS = {
     "422": "A field is invalid (invalid_field), or name is no stored profile "

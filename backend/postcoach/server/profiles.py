@@ -22,7 +22,7 @@ from ..paths import data_dir
 from ..profile import PLATFORMS, Profile, describe, learn
 from ..samples import parse_samples
 from ..store import DATABASE_NAME, ProfileExists, ProfileNotFound, StaleVersion, Store
-from ..voice import NotEnoughSamples, Sample, evenly_spread
+from ..voice import MIN_SAMPLES, NotEnoughSamples, Sample, evenly_spread
 from .errors import ApiError
 from .profile_schemas import EDITABLE, RESERVED_NAMES, SPREAD_FLOORS
 
@@ -329,7 +329,8 @@ def learn_voice(name: str, body: Mapping[str, object]) -> tuple[Profile, int, bo
         learned = learn(base.name if base else _new_name(name),
                         evenly_spread(samples, MAX_LEARN_POSTS), base)
     except NotEnoughSamples as error:
-        raise ApiError(422, "not_enough_samples", f"{field}: {error}", field=field) from None
+        raise ApiError(422, "not_enough_samples", f"{field}: {error}", field=field,
+                       counts={"count": error.count, "needed": MIN_SAMPLES}) from None
     with _answers():
         if base is None:
             try:
