@@ -17,27 +17,7 @@ from postcoach.profile import Profile, describe, learn, resolve
 from postcoach.samples import parse_samples
 from postcoach.store import ProfileNotFound, StaleVersion, Store
 from postcoach.voice import NotEnoughSamples, Sample
-
-BANK_POSTS = [
-    "Nous vous accompagnons dans chaque étape de votre projet immobilier.",
-    "Votre conseiller reste joignable du lundi au vendredi, de 9 h à 18 h.",
-    "Découvrez comment préparer votre dossier de prêt en cinq étapes.",
-    "Nous avons le plaisir de vous présenter notre nouvelle agence de Nantes.",
-    "Quelles questions vous posez-vous avant d'acheter un premier logement ?",
-    "Vous trouverez ci-dessous les horaires de nos agences pendant les fêtes.",
-    "Notre équipe répond à vos questions sur l'épargne lors d'un webinaire jeudi.",
-    "Nous vous remercions pour votre confiance tout au long de cette année.",
-    "Votre avis nous aide à améliorer nos services : merci de votre retour.",
-    "Préparez votre retraite sereinement grâce aux conseils de nos experts.",
-]
-SURF_POSTS = [
-    "Yo la team 🤙 session de ouf ce matin, les vagues étaient parfaites !!",
-    "Qui vient rider avec nous samedi ? 🌊🌊 On t'attend au spot !",
-    "Trop hâte de te montrer la nouvelle planche 😍 dispo dès demain !",
-    "Grosse ambiance au shop hier soir, merci à tous 🙌🙌",
-    "T'as déjà testé le longboard au coucher du soleil ? 🌅 C'est magique !",
-    "Les combis d'hiver sont arrivées, viens les essayer ! 🥶",
-]
+from sample_posts import BANK_POSTS, SURF_POSTS
 
 
 @pytest.fixture(scope="module")

@@ -16,27 +16,12 @@ from postcoach.server import create_app
 from postcoach.server import profiles as profiles_module
 from postcoach.server.errors import LEARN_MAX_BODY_BYTES, MAX_BODY_BYTES
 from postcoach.store import Store
+from sample_posts import BANK_POSTS as ALL_BANK_POSTS
+from sample_posts import SURF_POSTS
 
-# A bank that says vous, never an emoji nor an exclamation mark.
-BANK_POSTS = [
-    "Nous vous accompagnons dans chaque étape de votre projet immobilier.",
-    "Votre conseiller reste joignable du lundi au vendredi, de 9 h à 18 h.",
-    "Découvrez comment préparer votre dossier de prêt en cinq étapes.",
-    "Nous avons le plaisir de vous présenter notre nouvelle agence de Nantes.",
-    "Quelles questions vous posez-vous avant d'acheter un premier logement ?",
-    "Vous trouverez ci-dessous les horaires de nos agences pendant les fêtes.",
-    "Notre équipe répond à vos questions sur l'épargne lors d'un webinaire jeudi.",
-    "Nous vous remercions pour votre confiance tout au long de cette année.",
-]
-# A surf shop that says tu, with emoji.
-SURF_POSTS = [
-    "Yo la team 🤙 session de ouf ce matin, les vagues étaient parfaites !!",
-    "Qui vient rider avec nous samedi ? 🌊🌊 On t'attend au spot !",
-    "Trop hâte de te montrer la nouvelle planche 😍 dispo dès demain !",
-    "Grosse ambiance au shop hier soir, merci à tous 🙌🙌",
-    "T'as déjà testé le longboard au coucher du soleil ? 🌅 C'est magique !",
-    "Les combis d'hiver sont arrivées, viens les essayer ! 🥶",
-]
+# Eight posts: enough to learn, few enough to run fast.
+BANK_POSTS = ALL_BANK_POSTS[:8]
+
 TU_DRAFT = "Salut ! Tu viens au webinaire jeudi ? On t'explique tout sur ton futur prêt."
 NAME = "Banque Hélène"  # an accent and a space: the name travels percent-encoded
 PATH = f"/v1/profiles/{quote(NAME)}"
