@@ -15,6 +15,7 @@ import statistics
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from itertools import repeat
 
 from . import language, signals
 from .text import Draft, fold
@@ -80,12 +81,17 @@ class Style:
         return {name: getattr(self, name) for name in self.__dataclass_fields__}
 
 
-def ngram_vector(text: str) -> dict[str, float]:
-    """Character trigrams of the folded text (digits merged), L2-normalised."""
+def _trigram_counts(text: str) -> tuple[Counter[str], float]:
+    """Character trigrams of the folded text (digits merged), and the counts' Euclidean norm."""
     normalised = " " + DIGITS.sub("0", SPACES.sub(" ", fold(text)).strip()) + " "
     counts = Counter([normalised[i:i + 3] for i in range(len(normalised) - 2)])
     values = list(counts.values())
-    norm = math.sqrt(sum(map(operator.mul, values, values))) or 1.0
+    return counts, math.sqrt(sum(map(operator.mul, values, values))) or 1.0
+
+
+def ngram_vector(text: str) -> dict[str, float]:
+    """The trigram counts, L2-normalised."""
+    counts, norm = _trigram_counts(text)
     return {gram: c / norm for gram, c in counts.items()}
 
 
@@ -126,7 +132,10 @@ class Fingerprint:
         return cls(ngrams, norm, style, calibration)
 
     def similarity(self, text: str) -> float:
-        return _dot(ngram_vector(text), self.ngrams) / self.ngram_norm
+        """Cosine of the draft's trigrams with the brand's (map keeps the loop in C)."""
+        counts, norm = _trigram_counts(text)
+        weights = map(self.ngrams.get, counts, repeat(0.0))
+        return sum(map(operator.mul, counts.values(), weights)) / (norm * self.ngram_norm)
 
     def style_gaps(self, style: Style) -> dict[str, float]:
         """How many spreads each measure lies from the brand's usual value (signed)."""
