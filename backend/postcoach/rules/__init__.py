@@ -25,9 +25,3 @@ def all_rules() -> tuple[Rule, ...]:
         raise ValueError(f"duplicate rule ids: {duplicates}")
     return tuple(rules)
 
-
-def rule_by_id(rule_id: str) -> Rule:
-    for rule in all_rules():
-        if rule.id == rule_id:
-            return rule
-    raise KeyError(rule_id)
