@@ -105,6 +105,9 @@ class _Term:
     lexicon: str
     # None for a plain single word: a word run equal to it is the whole match, no regex needed.
     pattern: re.Pattern[str] | None
+    # The first letters of the term's second word: "vous auriez dû" is only tried where the
+    # next word starts "aur". Empty for a one-word term.
+    second: str = ""
 
 
 class LanguageIndex:
@@ -127,11 +130,14 @@ class LanguageIndex:
     def _add(self, lexicon: Lexicon) -> None:
         unindexed = []
         for entry in lexicon.entries:
-            words = fold(entry.term).split()
+            folded = fold(entry.term)
+            words = folded.split()
             first_word = words[0]
             run = WORD_RUN.match(first_word)
             plain_word = len(words) == 1 and run is not None and run.group() == first_word
-            term = _Term(lexicon.name, None if plain_word else _term_pattern(entry.term))
+            runs = WORD_RUN.findall(folded)
+            term = _Term(lexicon.name, None if plain_word else _term_pattern(entry.term),
+                         runs[1][:PREFIX_KEY] if len(runs) > 1 else "")
             if run is None:
                 unindexed.append(entry.term)
             elif first_word == run.group() + "*" and len(run.group()) >= PREFIX_KEY:
@@ -148,7 +154,8 @@ class LanguageIndex:
         found: dict[str, list[tuple[int, int]]] = {}
         reach: dict[str, int] = {}
         exact, prefixed = self.exact, self.prefixed
-        for run in WORD_RUN.finditer(folded):
+        runs = list(WORD_RUN.finditer(folded))
+        for position, run in enumerate(runs):
             word = run.group()
             candidates = exact.get(word)
             by_prefix = prefixed.get(word[:PREFIX_KEY])
@@ -157,8 +164,11 @@ class LanguageIndex:
             if not candidates:
                 continue
             start = run.start()
+            following = runs[position + 1].group() if position + 1 < len(runs) else ""
             longest: dict[str, int] = {}
             for term in candidates:
+                if term.second and not following.startswith(term.second):
+                    continue
                 if reach.get(term.lexicon, -1) > start:
                     continue
                 if term.pattern is None:
