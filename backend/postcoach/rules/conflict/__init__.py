@@ -1,5 +1,6 @@
 """Rules for replies: how a brand answers a customer in public."""
 
+from ..base import Finding
 from ..matching import has_lexicon_match
 
 
@@ -8,3 +9,12 @@ def handles_a_complaint(draft, context) -> bool:
     return has_lexicon_match(draft, context, "complaint_topic") or has_lexicon_match(
         draft, context, "defensive"
     )
+
+
+def complaint_reply_lacking(draft, context, lexicon: str, also_enough: bool = False
+                            ) -> list[Finding]:
+    """A whole-reply finding when the reply handles a complaint without any of `lexicon`'s
+    words; `also_enough` is anything else that already does the job (a link, say)."""
+    if not handles_a_complaint(draft, context) or also_enough:
+        return []
+    return [] if has_lexicon_match(draft, context, lexicon) else [Finding()]

@@ -1,14 +1,9 @@
-from ..base import Finding, Rule, bad, good
-from ..matching import has_lexicon_match
-from . import handles_a_complaint
+from ..base import Rule, bad, good
+from . import complaint_reply_lacking
 
 
 def check(draft, context):
-    if not handles_a_complaint(draft, context):
-        return []
-    if has_lexicon_match(draft, context, "acknowledgement"):
-        return []
-    return [Finding()]
+    return complaint_reply_lacking(draft, context, "acknowledgement")
 
 
 RULE = Rule(

@@ -1,14 +1,10 @@
-from ..base import Finding, Rule, bad, good
-from ..matching import has_lexicon_match
-from . import handles_a_complaint
+from ..base import Rule, bad, good
+from . import complaint_reply_lacking
 
 
 def check(draft, context):
-    if not handles_a_complaint(draft, context):
-        return []
-    if has_lexicon_match(draft, context, "private_channel") or draft.urls:
-        return []
-    return [Finding()]
+    # A link in the reply (a contact form, a help page) is also a way out of the public thread.
+    return complaint_reply_lacking(draft, context, "private_channel", also_enough=bool(draft.urls))
 
 
 RULE = Rule(
