@@ -33,7 +33,11 @@ def assert_contract(result: dict, text: str) -> None:
     assert tone["reading_ease"] is None or isinstance(tone["reading_ease"], float)
     units = text.encode("utf-16-le")
     for hint in result["hints"]:
-        assert set(hint) == {"rule", "family", "level", "message", "suggestion", "span", "source"}
+        assert set(hint) - {"replacements"} == {"rule", "family", "level", "message",
+                                                "suggestion", "span", "source"}
+        if "replacements" in hint:
+            assert hint["span"] is not None and hint["replacements"]
+            assert all(isinstance(r, str) for r in hint["replacements"])
         assert hint["rule"] in RULE_IDS
         assert hint["family"] in FAMILIES and hint["rule"].startswith(hint["family"] + ".")
         assert hint["level"] in LEVELS
@@ -173,3 +177,15 @@ def test_arbitrary_unicode_never_breaks_the_contract(text, platform, reply):
 def test_100k_characters_of_one_pattern(unit):
     text = (unit * (100_000 // len(unit) + 1))[:100_000]
     assert_contract(analyze(text), text)
+
+
+def test_certain_fixes_carry_replacements_for_their_span():
+    result = analyze("Nos clients adorent la PROMO EXCEPTIONNELLE !!!",
+                     profile={"banned_terms": {"clients": "membres"}})
+    fixes = {hint["rule"]: (hint["span"], hint["replacements"])
+             for hint in result["hints"] if "replacements" in hint and hint["rule"] != "salesiness.shouting"}
+    assert fixes == {"tone.banned_term": ([4, 11], ["membres"])}
+    shouting = [hint["replacements"] for hint in result["hints"]
+                if hint["rule"] == "salesiness.shouting"]
+    assert shouting == [["Promo exceptionnelle"], ["!"]]
+    assert all(hint.get("replacements") != [] for hint in result["hints"])

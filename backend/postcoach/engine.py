@@ -36,7 +36,7 @@ def _hint(rule: Rule, finding: Finding, draft: Draft, ui_lang: str) -> dict:
     if finding.start is not None and finding.end is not None:
         span = draft.utf16_span(finding.start, finding.end)
     params = dict(finding.params)
-    return {
+    hint = {
         "rule": rule.id,
         "family": rule.family,
         "level": rule.level,
@@ -45,6 +45,10 @@ def _hint(rule: Rule, finding: Finding, draft: Draft, ui_lang: str) -> dict:
         "span": span,
         "source": rule.source,
     }
+    # A replacement needs a place to go: whole-post hints never carry one.
+    if finding.replacements and span is not None:
+        hint["replacements"] = list(finding.replacements)
+    return hint
 
 
 def _outermost(findings) -> list[Finding]:

@@ -81,6 +81,13 @@ def fold(text: str) -> str:
     return lowered if len(lowered) == len(text) else text.translate(_FOLD_TABLE)
 
 
+def match_case(original: str, replacement: str) -> str:
+    """`replacement` with the capital of `original`'s first letter: "Clients" → "Membres"."""
+    if original[:1].isupper() and replacement[:1].islower():
+        return replacement[:1].upper() + replacement[1:]
+    return replacement
+
+
 class Draft:
     """One draft, analysed lazily: each property is computed once and only if a rule needs it."""
 

@@ -50,12 +50,15 @@ class Finding:
 
     `strength` scales the rule's score weights (a post with five prices is more of a billboard
     than a post with one); `params` fill the placeholders of the rule's messages.
+    `replacements` are texts that can replace the span with certainty (the one-click fixes);
+    empty where the fix needs a person's judgement.
     """
 
     start: int | None = None
     end: int | None = None
     strength: float = 1.0
     params: Mapping[str, object] = field(default_factory=dict)
+    replacements: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

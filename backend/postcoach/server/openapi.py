@@ -100,6 +100,12 @@ SCHEMAS: dict[str, dict] = {
                 "description": "[start, end) in UTF-16 code units; null for the whole post.",
             },
             "source": {"type": "string"},
+            "replacements": {
+                "type": "array",
+                "items": {"type": "string"},
+                "minItems": 1,
+                "description": "Texts that can replace the span with certainty (one-click fix).",
+            },
         },
         ("rule", "family", "level", "message", "suggestion", "span", "source"),
     ),

@@ -11,6 +11,14 @@ CAPS_RUN = re.compile(
 EXCLAMATION_RUN = re.compile(r"!(?:!+|(?: ?!){2,})")
 
 
+def calm(shouted: str) -> str:
+    """The same words in normal case, or one "!" for a burst of them."""
+    if "!" in shouted:
+        return "!"
+    # Sentence case: a shouted run that opens a sentence keeps its first capital.
+    return shouted[0] + shouted[1:].lower()
+
+
 def check(draft, context):
     text = draft.text
     findings = []
@@ -18,7 +26,8 @@ def check(draft, context):
         for match in pattern.finditer(text):
             if pattern is CAPS_RUN and sum(ch.isalpha() for ch in match.group()) < 6:
                 continue
-            findings.append(Finding(match.start(), match.end(), 1.0, {"word": match.group()}))
+            findings.append(Finding(match.start(), match.end(), 1.0, {"word": match.group()},
+                                    (calm(match.group()),)))
     return findings
 
 

@@ -1,6 +1,6 @@
 import re
 
-from ...text import fold
+from ...text import fold, match_case
 from ..base import Finding, Rule, bad, good
 
 
@@ -10,7 +10,8 @@ def check(draft, context):
         pattern = re.compile(r"(?<!\w)" + re.escape(fold(term)) + r"(?!\w)")
         findings += [
             Finding(m.start(), m.end(), 1.0, {"word": draft.text[m.start():m.end()],
-                                              "replacement": replacement})
+                                              "replacement": replacement},
+                    (match_case(draft.text[m.start():m.end()], replacement),))
             for m in pattern.finditer(draft.folded)
         ]
     return findings
