@@ -7,8 +7,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from postcoach import InputError, analyze
+from postcoach.contract import FAMILIES, LEVELS
 from postcoach.rules import all_rules
-from postcoach.rules.base import FAMILIES, LEVELS
 
 SALESY_FR = "PROMO EXCEPTIONNELLE !!! Achetez maintenant, -50 % sur tout, dernière chance 👉 " \
     "https://acme.fr"

@@ -5,9 +5,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from postcoach import analyze
-from postcoach.language import _cue_words, detect
-from postcoach.lexicons import load
-from postcoach.text import Draft
+from postcoach.text.draft import Draft
+from postcoach.text.language import _cue_words, detect
+from postcoach.text.lexicons import load
 
 
 @pytest.mark.parametrize(

@@ -1,7 +1,7 @@
 import pytest
 
-from postcoach.lexicons import LexiconError, available, load, parse
-from postcoach.text import fold
+from postcoach.text.draft import fold
+from postcoach.text.lexicons import LexiconError, available, load, parse
 
 
 def test_every_shipped_lexicon_loads_with_notes():

@@ -12,11 +12,11 @@ import time
 import pytest
 
 from postcoach import analyze
+from postcoach.brand.profile import Profile, describe, learn, resolve
+from postcoach.brand.samples import parse_samples
+from postcoach.brand.store import ProfileNotFound, StaleVersion, Store
+from postcoach.brand.voice import NotEnoughSamples, Sample
 from postcoach.errors import InputError
-from postcoach.profile import Profile, describe, learn, resolve
-from postcoach.samples import parse_samples
-from postcoach.store import ProfileNotFound, StaleVersion, Store
-from postcoach.voice import NotEnoughSamples, Sample
 from sample_posts import BANK_POSTS, SURF_POSTS
 
 
@@ -155,8 +155,8 @@ def test_stale_full_saves_are_refused_not_overwritten(isolated_home):
 
 WRITER = """
 import sys
-from postcoach.profile import Profile
-from postcoach.store import Store
+from postcoach.brand.profile import Profile
+from postcoach.brand.store import Store
 store = Store()
 for number in range(100000):
     store.save(Profile(name=f"p{number}", formality=number % 100))

@@ -3,10 +3,11 @@
 import pytest
 
 from postcoach import analyze
+from postcoach.contract import FAMILIES
 from postcoach.rules import all_rules
-from postcoach.rules.base import FAMILIES, Example, Rule
+from postcoach.rules.base import Example, Rule
 from postcoach.rules.example_profiles import example_profile
-from postcoach.text import Draft
+from postcoach.text.draft import Draft
 
 
 def _cases(kind: str):

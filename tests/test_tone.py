@@ -3,8 +3,8 @@
 import pytest
 
 from postcoach import analyze
-from postcoach.text import Draft
-from postcoach.tone import address_marks
+from postcoach.text.draft import Draft
+from postcoach.text.tone import address_marks
 
 
 def form(text: str) -> str:

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from . import language, scoring
-from .errors import InputError
-from .profile import Profile, resolve
-from .rules import all_rules
-from .rules.base import LANGUAGES, LEVELS, PLATFORMS, Context, Finding, Rule
-from .text import Draft
-from .tone import ToneReading
+from postcoach import scoring
+from postcoach.brand.profile import Profile, resolve
+from postcoach.contract import LANGUAGES, LEVELS, PLATFORMS
+from postcoach.errors import InputError
+from postcoach.rules import all_rules
+from postcoach.rules.base import Context, Finding, Rule
+from postcoach.text import language
+from postcoach.text.draft import Draft
+from postcoach.text.tone import ToneReading
 
 MAX_CHARS = 100_000
 # Enough highlights to fix a draft; a 100 000-character paste does not need 2 000 of them.

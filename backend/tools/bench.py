@@ -25,8 +25,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from postcoach import analyze
-from postcoach.profile import Profile, learn
-from postcoach.voice import Sample
+from postcoach.brand.profile import Profile, learn
+from postcoach.brand.voice import Sample
 
 # Sentences of the kind community managers write, good and bad habits mixed, as in the seeds:
 # hard sell, prices and urgency, the brand talking about itself, questions, tips and stories.

@@ -20,10 +20,11 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from postcoach import analyze, language
-from postcoach.profile import learn
-from postcoach.text import Draft
-from postcoach.tone import address_marks
+from postcoach import analyze
+from postcoach.brand.profile import learn
+from postcoach.text import language
+from postcoach.text.draft import Draft
+from postcoach.text.tone import address_marks
 
 REPO = Path(__file__).resolve().parents[2]
 DEFAULT_EVAL_DIR = REPO.parent / "shared" / "eval-dev"

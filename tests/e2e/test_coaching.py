@@ -15,7 +15,7 @@ from extension_pages import (
 )
 from playwright.sync_api import Page, expect
 
-from postcoach.rules.base import FAMILIES
+from postcoach.contract import FAMILIES
 
 pytestmark = pytest.mark.browser
 

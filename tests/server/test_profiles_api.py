@@ -11,11 +11,11 @@ from urllib.parse import quote
 import pytest
 
 from postcoach import analyze
-from postcoach.profile import Profile
+from postcoach.brand.profile import Profile
+from postcoach.brand.store import Store
 from postcoach.server import create_app
 from postcoach.server import profiles as profiles_module
 from postcoach.server.errors import LEARN_MAX_BODY_BYTES, MAX_BODY_BYTES
-from postcoach.store import Store
 from sample_posts import BANK_POSTS as ALL_BANK_POSTS
 from sample_posts import SURF_POSTS
 
@@ -35,7 +35,7 @@ def _mismatch(result: dict) -> bool:
 @pytest.fixture(scope="module")
 def bank_export() -> dict:
     """The bank's learned profile as /export gives it, learned once for the module."""
-    from postcoach.profile import learn
+    from postcoach.brand.profile import learn
 
     return learn(NAME, BANK_POSTS, Profile(name=NAME, brand_names=("Hélène",))).to_dict()
 

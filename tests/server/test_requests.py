@@ -9,7 +9,6 @@ import logging
 import pytest
 
 from postcoach import analyze
-from postcoach.cli import rule_json
 from postcoach.engine import MAX_CHARS
 from postcoach.rules import all_rules
 from postcoach.server import api as api_module
@@ -151,7 +150,7 @@ def test_wrong_method_is_a_405_with_allow(transport):
 def test_rules_lists_the_catalogue(transport):
     reply = transport.get("/v1/rules", transport.auth())
     assert reply.status == 200
-    assert reply.json == {"rules": [rule_json(rule) for rule in all_rules()]}
+    assert reply.json == {"rules": [rule.as_json() for rule in all_rules()]}
 
 
 def test_health_tells_nothing_sensitive(client, token, isolated_home):

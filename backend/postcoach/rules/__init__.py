@@ -6,7 +6,8 @@ import importlib
 import pkgutil
 from functools import cache
 
-from .base import FAMILIES, Rule
+from postcoach.contract import FAMILIES
+from postcoach.rules.base import Rule
 
 
 @cache

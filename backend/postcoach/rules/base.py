@@ -11,24 +11,13 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:
-    from ..profile import Profile
-    from ..text import Draft
-    from ..tone import ToneReading
+from postcoach.contract import FAMILIES, LANGUAGES, LEVELS, SCORES
 
-FAMILIES = (
-    "salesiness",
-    "engagement_bait",
-    "interaction",
-    "tone",
-    "credibility",
-    "conflict",
-    "platform",
-)
-LEVELS = ("suggestion", "warning", "error")
-PLATFORMS = ("generic", "facebook", "linkedin")
-LANGUAGES = ("fr", "en")
-SCORES = ("salesiness", "interaction_value", "tone_consistency")
+if TYPE_CHECKING:
+    from postcoach.brand.profile import Profile
+    from postcoach.text.draft import Draft
+    from postcoach.text.tone import ToneReading
+
 
 _MARK_RE = re.compile(r"\[\[(.+?)\]\]", re.DOTALL)
 
@@ -135,6 +124,20 @@ class Rule:
                 problems.append(f"no good example in {language}")
         if problems:
             raise ValueError(f"rule {self.id}: " + "; ".join(problems))
+
+    def as_json(self, lang: str | None = None) -> dict:
+        """What `GET /v1/rules` and `postcoach rules --json` say of the rule."""
+        languages = (lang,) if lang else LANGUAGES
+        return {
+            "id": self.id,
+            "family": self.family,
+            "level": self.level,
+            "languages": list(self.languages),
+            "reply_only": self.reply_only,
+            "message": {code: self.message[code] for code in languages},
+            "suggestion": {code: self.suggestion[code] for code in languages},
+            "source": self.source,
+        }
 
     def applies(self, context: Context) -> bool:
         if self.reply_only and not context.reply:

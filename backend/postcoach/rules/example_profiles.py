@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from functools import cache
 
-from ..profile import Profile, learn
+from postcoach.brand.profile import Profile, learn
 
 POSTS = {
     "formal_fr": [

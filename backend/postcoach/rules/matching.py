@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 
-from .. import signals
-from ..text import Draft
-from .base import Context, Finding
+from postcoach.rules.base import Context, Finding
+from postcoach.text import signals
+from postcoach.text.draft import Draft
 
 
 def lexicon_spans(draft: Draft, context: Context, name: str) -> list[tuple[int, int]]:

@@ -12,18 +12,22 @@ from flask import Blueprint, Response, current_app, jsonify, request
 from flask.blueprints import BlueprintSetupState
 from werkzeug.routing import BaseConverter
 
-from .. import __version__
-from ..cli import rule_json
-from ..engine import analyze
-from ..errors import InputError
-from ..profile import Profile
-from ..rules import all_rules
-from ..rules.base import LANGUAGES
-from . import profiles
-from .errors import LEARN_MAX_BODY_BYTES, ApiError
-from .openapi import IF_MATCH_PATTERN, check_analyze_request, check_request, document
-from .profile_schemas import RESERVED_NAMES
-from .security import public
+from postcoach import __version__
+from postcoach.brand.profile import Profile
+from postcoach.contract import LANGUAGES
+from postcoach.engine import analyze
+from postcoach.errors import InputError
+from postcoach.rules import all_rules
+from postcoach.server import profiles
+from postcoach.server.errors import LEARN_MAX_BODY_BYTES, ApiError
+from postcoach.server.openapi import (
+    IF_MATCH_PATTERN,
+    check_analyze_request,
+    check_request,
+    document,
+)
+from postcoach.server.profile_schemas import RESERVED_NAMES
+from postcoach.server.security import public
 
 api = Blueprint("api", __name__)
 
@@ -89,7 +93,7 @@ def analyze_draft() -> dict:
 
 @cache
 def _rules() -> dict:
-    return {"rules": [rule_json(rule) for rule in all_rules()]}
+    return {"rules": [rule.as_json() for rule in all_rules()]}
 
 
 @api.get("/rules")

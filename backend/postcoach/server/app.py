@@ -6,9 +6,10 @@ from collections.abc import Mapping
 
 from flask import Flask
 
-from . import DEFAULT_PORT, errors, security
-from .api import api
-from .pairing import load_or_create_token
+from postcoach.contract import DEFAULT_PORT
+from postcoach.server import errors, security
+from postcoach.server.api import api
+from postcoach.server.pairing import load_or_create_token
 
 
 def create_app(config: Mapping[str, object] | None = None) -> Flask:

@@ -11,12 +11,12 @@ from functools import cache
 
 import jsonschema_rs
 
-from .. import __version__
-from ..engine import MAX_CHARS
-from ..rules.base import FAMILIES, LANGUAGES, LEVELS, PLATFORMS, SCORES
-from . import profile_schemas
-from .errors import LEARN_MAX_BODY_BYTES, MAX_BODY_BYTES, ApiError
-from .profile_schemas import ANALYZE_PROFILE, NAME_PATTERN
+from postcoach import __version__
+from postcoach.contract import FAMILIES, LANGUAGES, LEVELS, PLATFORMS, SCORES
+from postcoach.engine import MAX_CHARS
+from postcoach.server import profile_schemas
+from postcoach.server.errors import LEARN_MAX_BODY_BYTES, MAX_BODY_BYTES, ApiError
+from postcoach.server.profile_schemas import ANALYZE_PROFILE, NAME_PATTERN
 
 _REF = "#/components/schemas/"
 

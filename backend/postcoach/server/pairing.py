@@ -11,7 +11,7 @@ import secrets
 import tempfile
 from pathlib import Path
 
-from ..paths import data_dir
+from postcoach.paths import data_dir
 
 TOKEN_FILE_NAME = "token"
 # token_urlsafe(32) gives 43 characters; anything shorter or foreign is a damaged file.

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from dataclasses import fields
 
-from ..profile import ADDRESS_FORMS, ADJUSTABLE, PLATFORMS, Profile
-from ..rules.base import LANGUAGES
-from ..voice import MIN_SAMPLES, Style
+from postcoach.brand.profile import ADDRESS_FORMS, ADJUSTABLE, PLATFORMS, Profile
+from postcoach.brand.voice import MIN_SAMPLES, Style
+from postcoach.contract import LANGUAGES
 
 COUNT_MAX = 1_000_000  # Profile's bound on emoji_max, exclamation_max and samples
 

@@ -17,14 +17,14 @@ from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
 
-from ..errors import InputError
-from ..paths import data_dir
-from ..profile import PLATFORMS, Profile, describe, learn
-from ..samples import parse_samples
-from ..store import DATABASE_NAME, ProfileExists, ProfileNotFound, StaleVersion, Store
-from ..voice import MIN_SAMPLES, NotEnoughSamples, Sample, evenly_spread
-from .errors import ApiError
-from .profile_schemas import EDITABLE, RESERVED_NAMES, SPREAD_FLOORS
+from postcoach.brand.profile import PLATFORMS, Profile, describe, learn
+from postcoach.brand.samples import parse_samples
+from postcoach.brand.store import DATABASE_NAME, ProfileExists, ProfileNotFound, StaleVersion, Store
+from postcoach.brand.voice import MIN_SAMPLES, NotEnoughSamples, Sample, evenly_spread
+from postcoach.errors import InputError
+from postcoach.paths import data_dir
+from postcoach.server.errors import ApiError
+from postcoach.server.profile_schemas import EDITABLE, RESERVED_NAMES, SPREAD_FLOORS
 
 # Learning reads every post it is given; past this many it takes an even spread of them, so a
 # pasted export of 20 000 short posts still answers in seconds (1 000 posts: about 2 s).

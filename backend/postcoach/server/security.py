@@ -16,7 +16,7 @@ from typing import TypeVar
 from flask import Flask, Response, current_app, request
 from flask_cors import CORS
 
-from .errors import ApiError
+from postcoach.server.errors import ApiError
 
 logger = logging.getLogger("postcoach.server")
 

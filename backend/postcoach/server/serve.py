@@ -5,10 +5,10 @@ from __future__ import annotations
 from flask import Flask
 from waitress.server import BaseWSGIServer, create_server
 
-from ..engine import analyze
-from ..readability import warm_up
-from ..rules import all_rules
-from .errors import LEARN_MAX_BODY_BYTES
+from postcoach.engine import analyze
+from postcoach.rules import all_rules
+from postcoach.server.errors import LEARN_MAX_BODY_BYTES
+from postcoach.text.readability import warm_up
 
 HOST = "127.0.0.1"
 # Waitress buffers a body before the app sees it and answers an oversized one in plain text.

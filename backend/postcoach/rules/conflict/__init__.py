@@ -1,7 +1,7 @@
 """Rules for replies: how a brand answers a customer in public."""
 
-from ..base import Finding
-from ..matching import has_lexicon_match
+from postcoach.rules.base import Finding
+from postcoach.rules.matching import has_lexicon_match
 
 
 def handles_a_complaint(draft, context) -> bool:

@@ -1,5 +1,5 @@
-from ..base import Rule, bad, good
-from . import complaint_reply_lacking
+from postcoach.rules.base import Rule, bad, good
+from postcoach.rules.conflict import complaint_reply_lacking
 
 
 def check(draft, context):

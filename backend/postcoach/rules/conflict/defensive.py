@@ -1,5 +1,5 @@
-from ..base import Rule, bad, good
-from ..matching import lexicon_findings
+from postcoach.rules.base import Rule, bad, good
+from postcoach.rules.matching import lexicon_findings
 
 RULE = Rule(
     id="conflict.defensive",

@@ -1,6 +1,6 @@
-from ... import signals
-from ..base import Rule, bad, good
-from ..matching import lexicon_findings
+from postcoach.rules.base import Rule, bad, good
+from postcoach.rules.matching import lexicon_findings
+from postcoach.text import signals
 
 
 def check(draft, context):

@@ -1,9 +1,9 @@
 import re
 
-from ...lexicons import load
-from ...signals import lexicon_languages
-from ...text import MENTION_RE
-from ..base import Finding, Rule, bad, good
+from postcoach.rules.base import Finding, Rule, bad, good
+from postcoach.text.draft import MENTION_RE
+from postcoach.text.lexicons import load
+from postcoach.text.signals import lexicon_languages
 
 QUOTE = re.compile(r"«\s*([^»]+?)\s*»|“([^”]+)”|\"([^\"\n]+)\"")
 MIN_QUOTED_WORDS = 6

@@ -1,7 +1,7 @@
 import re
 
-from ..base import Finding, Rule, bad, good
-from ..matching import has_lexicon_match
+from postcoach.rules.base import Finding, Rule, bad, good
+from postcoach.rules.matching import has_lexicon_match
 
 # "73 % des", "9 clients sur 10", "3x more", "2 fois plus": a claim that needs a source.
 STATISTIC = re.compile(

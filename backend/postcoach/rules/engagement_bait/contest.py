@@ -1,5 +1,5 @@
-from ..base import Rule, bad, good
-from ..matching import has_lexicon_match, lexicon_findings
+from postcoach.rules.base import Rule, bad, good
+from postcoach.rules.matching import has_lexicon_match, lexicon_findings
 
 
 def check(draft, context):

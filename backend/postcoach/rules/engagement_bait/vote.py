@@ -1,7 +1,7 @@
 import re
 
-from ..base import Finding, Rule, bad, good
-from ..matching import lexicon_findings
+from postcoach.rules.base import Finding, Rule, bad, good
+from postcoach.rules.matching import lexicon_findings
 
 # "❤️ pour les crêpes, 😮 pour les gaufres": a poll counted in reactions.
 REACTION_POLL = re.compile(

@@ -1,5 +1,5 @@
-from ... import signals
-from ..base import Finding, Rule, bad, good
+from postcoach.rules.base import Finding, Rule, bad, good
+from postcoach.text import signals
 
 # Below this, the post is a caption or a quick note; asking for a question would be pedantic.
 MIN_WORDS = 15

@@ -1,5 +1,5 @@
-from ... import signals
-from ..base import Finding, Rule, bad, good
+from postcoach.rules.base import Finding, Rule, bad, good
+from postcoach.text import signals
 
 MAX_WORDS = 3
 

@@ -1,7 +1,7 @@
 from dataclasses import replace
 
-from ..base import Rule, bad, good
-from ..matching import lexicon_findings
+from postcoach.rules.base import Rule, bad, good
+from postcoach.rules.matching import lexicon_findings
 
 NETWORKS = {"facebook": "Facebook", "linkedin": "LinkedIn"}
 

@@ -1,5 +1,5 @@
-from ..base import Finding, Rule, bad, good
-from . import FOLD
+from postcoach.rules.base import Finding, Rule, bad, good
+from postcoach.rules.platform import FOLD
 
 
 def check(draft, context):

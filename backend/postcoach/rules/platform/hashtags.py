@@ -1,4 +1,4 @@
-from ..base import Finding, Rule, bad, good
+from postcoach.rules.base import Finding, Rule, bad, good
 
 
 def check(draft, context):

@@ -1,5 +1,5 @@
-from ..base import Finding, Rule, bad, good
-from . import COMFORTABLE_LENGTH, MAX_LENGTH
+from postcoach.rules.base import Finding, Rule, bad, good
+from postcoach.rules.platform import COMFORTABLE_LENGTH, MAX_LENGTH
 
 NETWORK_NAMES = {"linkedin": "LinkedIn", "facebook": "Facebook"}
 

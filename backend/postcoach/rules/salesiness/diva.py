@@ -1,8 +1,8 @@
 import re
 
-from ...text import fold
-from ..base import Finding, Rule, bad, good
-from ..matching import lexicon_spans
+from postcoach.rules.base import Finding, Rule, bad, good
+from postcoach.rules.matching import lexicon_spans
+from postcoach.text.draft import fold
 
 MIN_SELF_MENTIONS = 3
 

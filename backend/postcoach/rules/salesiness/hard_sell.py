@@ -1,7 +1,7 @@
 import re
 
-from ..base import Finding, Rule, bad, good
-from ..matching import lexicon_findings, regex_findings
+from postcoach.rules.base import Finding, Rule, bad, good
+from postcoach.rules.matching import lexicon_findings, regex_findings
 
 # "Call 0800 123 456", "Text WIN to 80086", "Appelez le 01 23 45 67 89": a sale by phone
 # (four digits at least: premium short codes have four or five).

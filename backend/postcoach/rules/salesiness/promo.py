@@ -1,7 +1,7 @@
 import re
 
-from ..base import Rule, bad, good
-from ..matching import lexicon_findings, regex_findings
+from postcoach.rules.base import Rule, bad, good
+from postcoach.rules.matching import lexicon_findings, regex_findings
 
 # Prices and discounts: "49,90 €", "$20", "-30 %", "50% off", "20 % de réduction". Each branch
 # starts with a character and checks what precedes it afterwards, so the regex engine can skip

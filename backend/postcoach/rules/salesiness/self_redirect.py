@@ -1,9 +1,9 @@
 import re
 
-from ... import signals
-from ...text import fold
-from ..base import Finding, Rule, bad, good
-from ..matching import lexicon_findings
+from postcoach.rules.base import Finding, Rule, bad, good
+from postcoach.rules.matching import lexicon_findings
+from postcoach.text import signals
+from postcoach.text.draft import fold
 
 
 def _own_links(draft, context) -> list[Finding]:

@@ -1,6 +1,6 @@
 import re
 
-from ..base import Finding, Rule, bad, good
+from postcoach.rules.base import Finding, Rule, bad, good
 
 # A run of capitals ("PROMO EXCEPTIONNELLE") or a long shouted word; short acronyms (PME, RGPD,
 # B2B) and single capitals are not shouting. Both patterns start with a character, not an

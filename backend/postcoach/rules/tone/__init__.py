@@ -1,6 +1,6 @@
 """Tone rules compare the draft with the active brand profile (context.profile)."""
 
-from ..base import Finding
+from postcoach.rules.base import Finding
 
 # Extra occurrences past the habit at which the deviation counts in full.
 FULL_DEVIATION = 4

@@ -1,5 +1,5 @@
-from ..base import Rule, bad, good
-from . import spread
+from postcoach.rules.base import Rule, bad, good
+from postcoach.rules.tone import spread
 
 
 def check(draft, context):

@@ -1,7 +1,7 @@
 import re
 
-from ...text import fold, match_case
-from ..base import Finding, Rule, bad, good
+from postcoach.rules.base import Finding, Rule, bad, good
+from postcoach.text.draft import fold, match_case
 
 
 def check(draft, context):

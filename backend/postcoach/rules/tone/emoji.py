@@ -1,5 +1,5 @@
-from ..base import Rule, bad, good
-from . import beyond_habit
+from postcoach.rules.base import Rule, bad, good
+from postcoach.rules.tone import beyond_habit
 
 
 def check(draft, context):

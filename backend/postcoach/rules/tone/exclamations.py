@@ -1,7 +1,7 @@
 import re
 
-from ..base import Rule, bad, good
-from . import beyond_habit
+from postcoach.rules.base import Rule, bad, good
+from postcoach.rules.tone import beyond_habit
 
 EXCLAMATION = re.compile(r"!")
 

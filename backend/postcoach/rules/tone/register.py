@@ -1,4 +1,4 @@
-from ..base import Finding, Rule, bad, good
+from postcoach.rules.base import Finding, Rule, bad, good
 
 # Formality points of slack before a draft sounds unlike the brand.
 TOLERANCE = 25

@@ -1,7 +1,7 @@
 import math
 
-from ... import voice
-from ..base import Finding, Rule, bad, good
+from postcoach.brand import voice
+from postcoach.rules.base import Finding, Rule, bad, good
 
 # Below this typicality the draft does not sound like the brand.
 UNTYPICAL = 50

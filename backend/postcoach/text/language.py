@@ -23,8 +23,8 @@ from importlib import resources
 from langdetect.detector import Detector
 from langdetect.utils.ngram import NGram
 
-from .lexicons import load
-from .text import WORD_RE, fold
+from postcoach.text.draft import WORD_RE, fold
+from postcoach.text.lexicons import load
 
 MIN_LETTERS = 4
 # Naive Bayes counts every character three times (in a 1-, 2- and 3-gram) as if each were

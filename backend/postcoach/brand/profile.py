@@ -9,9 +9,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, fields, replace
 
-from .errors import InputError
-from .rules.base import LANGUAGES, PLATFORMS
-from .voice import (
+from postcoach.brand.voice import (
     MIN_SAMPLES,
     Fingerprint,
     NotEnoughSamples,
@@ -21,6 +19,8 @@ from .voice import (
     learn_fingerprint,
     read_drafts,
 )
+from postcoach.contract import LANGUAGES, PLATFORMS
+from postcoach.errors import InputError
 
 ADDRESS_FORMS = ("tu", "vous")
 NAME_RE = re.compile(r"^[\w][\w .'’-]{0,63}$")

@@ -6,9 +6,9 @@ import csv
 import io
 import json
 
-from .errors import InputError
-from .rules.base import PLATFORMS
-from .voice import Sample
+from postcoach.brand.voice import Sample
+from postcoach.contract import PLATFORMS
+from postcoach.errors import InputError
 
 TEXT_COLUMNS = ("text", "message", "content", "post", "body", "texte", "contenu")
 PLATFORM_COLUMNS = ("platform", "network", "plateforme", "réseau")

@@ -10,13 +10,13 @@ from collections.abc import Callable, Sequence
 from functools import cache, partial
 from typing import TextIO
 
-from . import __version__
-from .engine import analyze
-from .errors import CommandError, InputError
-from .profile import Profile
-from .rules import all_rules
-from .rules.base import LANGUAGES, PLATFORMS
-from .store import Store
+from postcoach import __version__
+from postcoach.brand.profile import Profile
+from postcoach.brand.store import Store
+from postcoach.contract import LANGUAGES, PLATFORMS
+from postcoach.engine import analyze
+from postcoach.errors import CommandError, InputError
+from postcoach.rules import all_rules
 
 SCORE_LABELS = {
     "salesiness": ("Salesiness", "billboard", "balanced", "not salesy"),
@@ -166,26 +166,12 @@ def cmd_batch(args: argparse.Namespace) -> int:
 def cmd_rules(args: argparse.Namespace) -> int:
     rules = all_rules()
     if args.json:
-        print(json.dumps([rule_json(r, args.lang) for r in rules], ensure_ascii=False, indent=2))
+        print(json.dumps([r.as_json(args.lang) for r in rules], ensure_ascii=False, indent=2))
         return 0
     for rule in rules:
         print(f"{rule.id:<34} {rule.level:<10} {rule.message[args.lang or 'en']}")
         print(f"{'':<34} {rule.source}")
     return 0
-
-
-def rule_json(rule, lang: str | None = None) -> dict:
-    languages = (lang,) if lang else LANGUAGES
-    return {
-        "id": rule.id,
-        "family": rule.family,
-        "level": rule.level,
-        "languages": list(rule.languages),
-        "reply_only": rule.reply_only,
-        "message": {code: rule.message[code] for code in languages},
-        "suggestion": {code: rule.suggestion[code] for code in languages},
-        "source": rule.source,
-    }
 
 
 def _profiles(args: argparse.Namespace) -> Callable[[str], Profile | None]:
@@ -233,8 +219,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _extra_commands() -> list[Callable[[argparse._SubParsersAction], None]]:
-    from .profile_commands import register as register_profile_commands
-    from .server.commands import register as register_server_commands
+    from postcoach.cli.profile import register as register_profile_commands
+    from postcoach.cli.server import register as register_server_commands
 
     return [register_server_commands, register_profile_commands]
 

@@ -7,10 +7,10 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import cached_property
 
-from . import signals
-from .lexicons import load
-from .readability import reading_ease
-from .text import Draft
+from postcoach.text import signals
+from postcoach.text.draft import Draft
+from postcoach.text.lexicons import load
+from postcoach.text.readability import reading_ease
 
 # Words ending in -ez that are not second-person plural verb forms.
 NOT_VOUS_EZ = frozenset({"chez", "assez", "nez", "rez", "lez", "ez"})

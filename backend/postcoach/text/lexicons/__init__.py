@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-from ..text import fold
+from postcoach.text.draft import fold
 
 
 class LexiconError(ValueError):

@@ -17,9 +17,9 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import repeat
 
-from . import language, signals
-from .text import Draft, fold
-from .tone import ToneReading
+from postcoach.text import language, signals
+from postcoach.text.draft import Draft, fold
+from postcoach.text.tone import ToneReading
 
 MIN_SAMPLES = 5
 # A mean and a spread are well estimated from this many posts; a long history adds only time.

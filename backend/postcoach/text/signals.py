@@ -8,9 +8,9 @@ from dataclasses import dataclass
 from functools import cache, wraps
 from typing import TypeVar
 
-from .lexicons import index, load
-from .rules.base import LANGUAGES
-from .text import Draft, fold
+from postcoach.contract import LANGUAGES
+from postcoach.text.draft import Draft, fold
+from postcoach.text.lexicons import index, load
 
 T = TypeVar("T")
 

@@ -15,9 +15,9 @@ from contextlib import closing, contextmanager
 from dataclasses import replace
 from pathlib import Path
 
-from .errors import InputError
-from .paths import data_dir
-from .profile import PLATFORMS, Profile
+from postcoach.brand.profile import PLATFORMS, Profile
+from postcoach.errors import InputError
+from postcoach.paths import data_dir
 
 DATABASE_NAME = "postcoach.sqlite3"
 

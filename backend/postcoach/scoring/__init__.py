@@ -6,9 +6,10 @@ import math
 from collections import defaultdict
 from collections.abc import Iterable
 
-from . import signals, voice
-from .rules.base import Context, Finding, Rule
-from .text import Draft
+from postcoach.brand import voice
+from postcoach.rules.base import Context, Finding, Rule
+from postcoach.text import signals
+from postcoach.text.draft import Draft
 
 Scored = Iterable[tuple[Rule, Finding]]
 

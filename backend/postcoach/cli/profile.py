@@ -8,12 +8,12 @@ import sys
 from dataclasses import replace
 from pathlib import Path
 
-from .errors import CommandError
-from .profile import Profile, describe, learn
-from .rules.base import LANGUAGES, PLATFORMS
-from .samples import parse_samples
-from .store import ProfileNotFound, Store
-from .voice import NotEnoughSamples
+from postcoach.brand.profile import Profile, describe, learn
+from postcoach.brand.samples import parse_samples
+from postcoach.brand.store import ProfileNotFound, Store
+from postcoach.brand.voice import NotEnoughSamples
+from postcoach.contract import LANGUAGES, PLATFORMS
+from postcoach.errors import CommandError
 
 
 def _read(path: str) -> tuple[str, str]:

@@ -8,9 +8,9 @@ import logging
 import signal
 from pathlib import Path
 
-from ..cli import CommandError
-from . import DEFAULT_PORT
-from .pairing import load_or_create_token, token_path
+from postcoach.contract import DEFAULT_PORT
+from postcoach.errors import CommandError
+from postcoach.server.pairing import load_or_create_token, token_path
 
 # backend/postcoach/server/commands.py → the repository root, in a source checkout.
 EXTENSION_DIR = Path(__file__).resolve().parents[3] / "extension"
@@ -45,8 +45,8 @@ def _banner(port: int, token: str) -> str:
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
-    from . import create_app
-    from .serve import make_server, warm_engine
+    from postcoach.server import create_app
+    from postcoach.server.serve import make_server, warm_engine
 
     logging.basicConfig(level=logging.WARNING, format="%(asctime)s %(name)s: %(message)s")
     # A service manager's stop is handled like Ctrl-C: close the socket, finish the answers.
