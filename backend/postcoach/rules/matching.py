@@ -7,6 +7,7 @@ import re
 from postcoach.rules.base import Context, Finding
 from postcoach.text import signals
 from postcoach.text.draft import Draft
+from postcoach.text.patterns import pattern_matches
 
 
 def lexicon_spans(draft: Draft, context: Context, name: str) -> list[tuple[int, int]]:
@@ -22,6 +23,14 @@ def lexicon_findings(
     return [
         Finding(start, end, strength, {"word": draft.text[start:end]})
         for start, end in lexicon_spans(draft, context, name)
+    ]
+
+
+def pattern_findings(draft: Draft, name: str, strength: float = 1.0) -> list[Finding]:
+    """One finding per match of the pattern file `name`, quoting it as {word}."""
+    return [
+        Finding(start, end, strength, {"word": draft.text[start:end]})
+        for start, end in pattern_matches(draft, name)
     ]
 
 

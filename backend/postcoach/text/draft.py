@@ -141,6 +141,11 @@ class Draft:
             offset = start + len(chunk) - len(chunk.lstrip())
             sentences.append(Sentence(offset, offset + len(stripped), stripped))
 
+    def same_sentence(self, first: int, second: int) -> bool:
+        """Whether two offsets fall in the same sentence."""
+        return any(s.start <= min(first, second) and max(first, second) < s.end
+                   for s in self.sentences)
+
     @cached_property
     def urls(self) -> list[tuple[int, int]]:
         """Spans of the links, in order."""

@@ -2,13 +2,13 @@
 
 from postcoach.rules.base import Finding
 from postcoach.rules.matching import has_lexicon_match
+from postcoach.text.patterns import pattern_matches
 
 
 def handles_a_complaint(draft, context) -> bool:
     """The reply deals with a problem: it names one, or it is already defending itself."""
-    return has_lexicon_match(draft, context, "complaint_topic") or has_lexicon_match(
-        draft, context, "defensive"
-    )
+    return has_lexicon_match(draft, context, "complaint_topic") or bool(
+        pattern_matches(draft, "defensive"))
 
 
 def complaint_reply_lacking(draft, context, lexicon: str, also_enough: bool = False

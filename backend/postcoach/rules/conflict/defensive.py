@@ -1,5 +1,5 @@
 from postcoach.rules.base import Rule, bad, good
-from postcoach.rules.matching import lexicon_findings
+from postcoach.rules.matching import pattern_findings
 
 RULE = Rule(
     id="conflict.defensive",
@@ -19,13 +19,13 @@ RULE = Rule(
     },
     source="001 — « cela peut être très mal perçu si vous adoptez une posture défensive quant à "
     "la résolution d'un problème »",
-    check=lambda draft, context: lexicon_findings(draft, context, "defensive"),
+    check=lambda draft, context: pattern_findings(draft, "defensive"),
     reply_only=True,
     bad=(
         bad("[[Contrairement à ce que vous dites]], le colis est bien parti.", "fr", reply=True),
-        bad("[[Vous auriez dû]] lire la notice avant.", "fr", reply=True),
-        bad("[[It's not our fault]] the parcel is late.", "en", reply=True),
-        bad("[[You should have]] read the instructions.", "en", reply=True),
+        bad("[[Vous auriez dû lire]] la notice avant.", "fr", reply=True),
+        bad("It's [[not our fault]] the parcel is late.", "en", reply=True),
+        bad("[[You should have read]] the instructions.", "en", reply=True),
     ),
     good=(
         good("Merci de nous l'avoir signalé, nous sommes désolés pour ce retard.", "fr",

@@ -1,5 +1,5 @@
 from postcoach.rules.base import Rule, bad, good
-from postcoach.rules.matching import lexicon_findings
+from postcoach.rules.matching import pattern_findings
 
 RULE = Rule(
     id="engagement_bait.comment",
@@ -17,13 +17,13 @@ RULE = Rule(
     },
     source="002 — « vous proposer de fausses interactions complètement “tarte” » ; Meta, "
     "engagement bait",
-    check=lambda draft, context: lexicon_findings(draft, context, "bait_comment"),
+    check=lambda draft, context: pattern_findings(draft, "bait_comment"),
     weights={"interaction_value": -0.3, "salesiness": 0.1},
     bad=(
         bad("Vous aussi vous aimez l'été ? [[Tapez OUI]] !", "fr"),
-        bad("[[Commente si]] tu es d'accord.", "fr"),
+        bad("[[Commente si tu es d'accord]].", "fr"),
         bad("Who's ready for Friday? [[Type YES]]!", "en"),
-        bad("[[Comment below if]] you agree.", "en"),
+        bad("[[Comment below if you agree]].", "en"),
     ),
     good=(
         good("Racontez-nous en commentaire votre pire souvenir de déménagement.", "fr"),

@@ -1,11 +1,21 @@
 from postcoach.rules.base import Rule, bad, good
-from postcoach.rules.matching import has_lexicon_match, lexicon_findings
+from postcoach.rules.matching import pattern_findings
+from postcoach.text.patterns import pattern_matches
+
+# One action named beside a prize in another sentence may be news ("Thanks for your shares!
+# Léa won the contest"); a list of them, or one in the prize's own sentence, is the condition.
+MIN_ACTIONS = 2
 
 
 def check(draft, context):
-    if not has_lexicon_match(draft, context, "contest"):
+    marks = pattern_matches(draft, "contest_mark")
+    if not marks:
         return []
-    return lexicon_findings(draft, context, "contest_conditions")
+    actions = pattern_findings(draft, "contest_entry")
+    if len(actions) >= MIN_ACTIONS:
+        return actions
+    return [action for action in actions
+            if any(draft.same_sentence(action.start, start) for start, _ in marks)]
 
 
 RULE = Rule(

@@ -1,5 +1,5 @@
 from postcoach.rules.base import Rule, bad, good
-from postcoach.rules.matching import lexicon_findings
+from postcoach.rules.matching import pattern_findings
 
 RULE = Rule(
     id="engagement_bait.react",
@@ -18,12 +18,12 @@ RULE = Rule(
         "opinion to share, an experience to tell.",
     },
     source="003 — « de message du type “Like si tu aimes” » ; Meta, engagement bait",
-    check=lambda draft, context: lexicon_findings(draft, context, "bait_react"),
+    check=lambda draft, context: pattern_findings(draft, "bait_react"),
     weights={"interaction_value": -0.3, "salesiness": 0.15},
     bad=(
-        bad("[[Like si tu aimes]] les crêpes !", "fr"),
-        bad("Nouvelle couleur : [[mettez un j'aime]] pour nous soutenir.", "fr"),
-        bad("[[Like if you love]] pancakes!", "en"),
+        bad("[[Like si]] tu aimes les crêpes !", "fr"),
+        bad("Nouvelle couleur : [[mettez un j'aime pour nous soutenir]].", "fr"),
+        bad("[[Like if]] you love pancakes!", "en"),
         bad("[[Double tap if]] you agree.", "en"),
     ),
     good=(

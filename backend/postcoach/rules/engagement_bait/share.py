@@ -1,5 +1,5 @@
 from postcoach.rules.base import Rule, bad, good
-from postcoach.rules.matching import lexicon_findings
+from postcoach.rules.matching import pattern_findings
 
 RULE = Rule(
     id="engagement_bait.share",
@@ -16,7 +16,7 @@ RULE = Rule(
         "without being told.",
     },
     source="002 — « un “super film tv” … que vous allez “partager” » ; Meta, engagement bait",
-    check=lambda draft, context: lexicon_findings(draft, context, "bait_share"),
+    check=lambda draft, context: pattern_findings(draft, "bait_share"),
     weights={"interaction_value": -0.3, "salesiness": 0.15},
     bad=(
         bad("[[Partagez si]] vous êtes d'accord !", "fr"),

@@ -1,5 +1,5 @@
 from postcoach.rules.base import Rule, bad, good
-from postcoach.rules.matching import lexicon_findings
+from postcoach.rules.matching import pattern_findings
 
 RULE = Rule(
     id="engagement_bait.tag",
@@ -17,13 +17,13 @@ RULE = Rule(
     },
     source="003 — « la course aux fans … Ces sollicitations nourrissent les concouristes » ; "
     "Meta, engagement bait",
-    check=lambda draft, context: lexicon_findings(draft, context, "bait_tag"),
+    check=lambda draft, context: pattern_findings(draft, "bait_tag"),
     weights={"interaction_value": -0.3, "salesiness": 0.15},
     bad=(
         bad("[[Identifiez un ami]] qui adore le chocolat !", "fr"),
-        bad("[[Tague ta]] meilleure amie !", "fr"),
+        bad("[[Tague ta meilleure amie]] !", "fr"),
         bad("[[Tag a friend]] who loves chocolate!", "en"),
-        bad("[[Tag your]] running buddy.", "en"),
+        bad("[[Tag your running buddy]].", "en"),
     ),
     good=(
         good("Merci à @Léa pour ces photos de l'atelier.", "fr"),

@@ -1,13 +1,12 @@
 import re
 
 from postcoach.rules.base import Finding, Rule, bad, good
-from postcoach.rules.matching import lexicon_findings
+from postcoach.rules.matching import pattern_findings
+from postcoach.text.patterns import pattern_matches
 
-# "❤️ pour les crêpes, 😮 pour les gaufres": a poll counted in reactions.
-REACTION_POLL = re.compile(
-    r"(?:[\u2600-\u27BF\U0001F300-\U0001FAFF]\ufe0f?\s*(?:=|pour|for)\s+[^,;\n.!?]+[,;\n]?\s*"
-    r"(?:et|ou|and|or)?\s*){2,}"
-)
+# "❤️ pour les crêpes, 😮 pour les gaufres": a poll counted in reactions needs two options.
+MIN_OPTIONS = 2
+OPTION_TAIL = re.compile(r"[^,;.!?\n/]*?(?=\s*(?:[,;.!?\n/]|$))")
 # "Tu préfères les crêpes pliées ou roulées ?": a forced choice with nothing to say about it.
 FORCED_CHOICE = re.compile(
     r"(?:tu préfères|vous préférez|plutôt|team \S+ ou team|which do you prefer|would you rather"
@@ -17,15 +16,19 @@ REASON_ASKED = re.compile(r"\b(?:pourquoi|comment|why|how)\b")
 
 
 def check(draft, context):
-    findings = lexicon_findings(draft, context, "bait_vote")
+    findings = pattern_findings(draft, "vote_request")
+    options = pattern_matches(draft, "vote_option")
+    if "?" in draft.text:
+        options = sorted({*options, *pattern_matches(draft, "vote_loose_option")})
+    if len(options) >= MIN_OPTIONS:
+        # From the first option to the end of the last one's clause.
+        start = options[0][0]
+        end = options[-1][1] + len(OPTION_TAIL.match(draft.text, options[-1][1]).group())
+        findings.append(Finding(start, end, 1.0, {"word": draft.text[start:end]}))
     folded = draft.folded
-    # A poll needs emoji, a forced choice a question mark: skip the patterns otherwise.
-    patterns = [p for p, needed in ((REACTION_POLL, draft.emoji), (FORCED_CHOICE, "?" in folded))
-                if needed]
-    for pattern in patterns:
-        for match in pattern.finditer(folded):
-            after = folded[match.end():match.end() + 80]
-            if pattern is FORCED_CHOICE and REASON_ASKED.search(after):
+    if "?" in folded:
+        for match in FORCED_CHOICE.finditer(folded):
+            if REASON_ASKED.search(folded, match.end(), match.end() + 80):
                 continue
             start, end = match.start(), match.start() + len(match.group().rstrip(" ,;\n"))
             findings.append(Finding(start, end, 1.0, {"word": draft.text[start:end]}))
@@ -53,8 +56,8 @@ RULE = Rule(
     weights={"interaction_value": -0.25, "salesiness": 0.1},
     bad=(
         bad("Alors, [[tu préfères les crêpes pliées ou roulées ?]]", "fr"),
-        bad("[[Votez avec]] vos réactions : [[❤️ pour les crêpes, 😮 pour les gaufres]]", "fr"),
-        bad("[[Vote with]] your reactions: [[❤️ for pancakes, 😮 for waffles]]", "en"),
+        bad("[[Votez avec vos réactions]] : [[❤️ pour les crêpes, 😮 pour les gaufres]]", "fr"),
+        bad("[[Vote with your reactions]]: [[❤️ for pancakes, 😮 for waffles]]", "en"),
         bad("[[Would you rather have pancakes or waffles?]]", "en"),
     ),
     good=(

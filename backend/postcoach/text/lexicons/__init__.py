@@ -196,6 +196,12 @@ def index(language: str) -> LanguageIndex:
 
 
 def parse(name: str, language: str, source: str) -> Lexicon:
+    entries = read_entries(name, language, source)
+    return Lexicon(name, language, entries, _compile([e.term for e in entries]))
+
+
+def read_entries(name: str, language: str, source: str) -> tuple[Entry, ...]:
+    """The entries of a `term<TAB>note` file, refusing duplicates and entries without a note."""
     entries: list[Entry] = []
     seen: dict[str, int] = {}
     for number, raw in enumerate(source.splitlines(), start=1):
@@ -215,7 +221,7 @@ def parse(name: str, language: str, source: str) -> Lexicon:
         entries.append(Entry(term, note))
     if not entries:
         raise LexiconError(f"{language}/{name}.tsv is empty")
-    return Lexicon(name, language, tuple(entries), _compile([e.term for e in entries]))
+    return tuple(entries)
 
 
 @cache

@@ -1,0 +1,288 @@
+"""The draft as a sequence of tokens, each word with its lemmas and word classes.
+
+Patterns (text/patterns) and features (scoring) read tokens rather than characters: a word
+carries the forms a lexicon may list it under — its lemma from simplemma's dictionary, its
+surface form, and a guess for the regular inflections simplemma does not know ("taguez" →
+"taguer", "likez" → "liker") — so one lexicon entry covers every inflection. A word's classes
+are the class lexicons (`lexicons/<lang>/classes/*.tsv`) that list one of those forms.
+
+Besides words, a token is a number, an emoji, a quoted or shouted keyword ("YES", « OUI »), a
+hashtag, a mention, a link, a comma-like mark or a sentence end.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import cache, lru_cache
+from importlib import resources
+from typing import NamedTuple
+
+from postcoach.contract import LANGUAGES
+from postcoach.text.draft import EMOJI_RE, HASHTAG_RE, MENTION_RE, WORD_RE, Draft, fold
+from postcoach.text.lexicons import read_entries
+
+WORD, NUMBER, EMOJI, KEYWORD, HASHTAG, MENTION, URL, PUNCT, END, CLITIC = (
+    "word", "number", "emoji", "keyword", "hashtag", "mention", "url", "punct", "end", "clitic",
+)
+# Object pronouns glued after a French imperative name the object: "tague-la", "partage-le".
+OBJECT_CLITICS = frozenset({"le", "la", "les", "lui", "leur"})
+# A capital letter standing alone before one of these is an option: "Tape A pour chat".
+OPTION_FOLLOWERS = frozenset({"for", "pour", "or", "ou", "=", ",", "/", "and", "et"})
+
+# A short quoted phrase is a keyword ("Commente « JE VEUX »"); a longer one is a quotation.
+QUOTED_RE = re.compile(
+    r"(?:«\s?|“|\"|(?<![\w'’])['‘])"
+    r"([^\s\"“”«»‘’'][^\"“”«»‘’'\n]{0,28}?)"
+    r"(?:\s?»|”|\"|['’](?![\w]))"
+)
+NUMBER_RE = re.compile(r"\d+(?:[.,]\d+)*")
+PUNCT_RE = re.compile(r"[.!?…;]+|\n|[,:()\[\]—–=+/]|(?<![\w@])@(?![\w.])|[👇👉👆⬇➡⤵↓→]\ufe0f?")
+TOKEN_RE = re.compile(
+    "|".join(f"(?P<{name}>{pattern.pattern})" for name, pattern in (
+        (MENTION, MENTION_RE), (HASHTAG, HASHTAG_RE), (KEYWORD, QUOTED_RE), (PUNCT, PUNCT_RE),
+        (EMOJI, EMOJI_RE), (NUMBER, NUMBER_RE), (WORD, WORD_RE),
+    )),
+    re.IGNORECASE,
+)
+SENTENCE_ENDS = frozenset(".!?…;\n")
+# French object pronouns glued to an imperative: "abonnez-vous", "tague-la", "profitez-en".
+CLITIC_RE = re.compile(r"^(.+?)((?:-(?:t-)?(?:moi|toi|nous|vous|le|la|les|lui|leur|en|y|m'|t'))+)$")
+# English contractions, read as the words they stand for: "you're" is "you are".
+CONTRACTION_RE = re.compile(r"^(.+?)(n['’]t|['’](?:re|ve|ll|d|m|s))$", re.IGNORECASE)
+CONTRACTED = {"n't": "not", "'re": "are", "'ve": "have", "'ll": "will", "'d": "would",
+              "'m": "am", "'s": "is"}
+NEGATED_HEADS = {"ca": "can", "wo": "will", "sha": "shall"}
+MAX_KEYWORD_WORDS = 4
+
+
+class Token(NamedTuple):
+    start: int
+    end: int
+    kind: str
+    text: str
+    # Case-folded text; for a keyword, the text inside its quotes.
+    lower: str
+
+
+def _split_clitics(start: int, text: str) -> list[tuple[int, int, str, str, bool]]:
+    """(start, end, text, folded text, glued pronoun?) of the word's parts: "abonnez-vous" is
+    two words, "you're" is "you" and "are"."""
+    match = CLITIC_RE.match(text)
+    if match and len(match.group(1)) >= 2:
+        head = match.group(1)
+        pieces = [(start, start + len(head), head, fold(head), False)]
+        offset = start + len(head)
+        for clitic in match.group(2).split("-")[1:]:
+            offset += 1  # the hyphen
+            pieces.append((offset, offset + len(clitic), clitic, fold(clitic), True))
+            offset += len(clitic)
+        return pieces
+    match = CONTRACTION_RE.match(text)
+    if match:
+        head, tail = match.groups()
+        folded_head = fold(head)
+        if tail[0] in "nN":
+            folded_head = NEGATED_HEADS.get(folded_head, folded_head)
+        middle = start + len(head)
+        return [(start, middle, head, folded_head, False),
+                (middle, start + len(text), tail, CONTRACTED[fold(tail).replace("’", "'")],
+                 False)]
+    return [(start, start + len(text), text, fold(text), False)]
+
+
+def _is_shouted(text: str) -> bool:
+    """A word in capitals longer than most acronyms: "GUIDE", "YES", not "AI" or "EU"."""
+    return len(text) >= 3 and text.isupper()
+
+
+def tokens_of(draft: Draft) -> list[Token]:
+    """The draft's tokens, made once per draft."""
+    found = draft.memo.get("tokens")
+    if found is None:
+        found = draft.memo["tokens"] = tokenize(draft)
+    return found
+
+
+def tokenize(draft: Draft) -> list[Token]:
+    text = draft.text
+    tokens: list[Token] = []
+    urls = draft.urls
+    url_index = 0
+    position = 0
+    new = tuple.__new__
+    while True:
+        limit = urls[url_index][0] if url_index < len(urls) else len(text)
+        for match in TOKEN_RE.finditer(text, position, limit):
+            kind = match.lastgroup
+            start, end = match.span()
+            raw = match.group()
+            if kind == KEYWORD:
+                inner = match.group(match.re.groupindex[KEYWORD] + 1)
+                if len(inner.split()) > MAX_KEYWORD_WORDS:
+                    # A quotation, not a keyword: read its words one by one.
+                    for word in WORD_RE.finditer(text, start, end):
+                        tokens.append(new(Token, (word.start(), word.end(), WORD, word.group(),
+                                                  fold(word.group()))))
+                    continue
+                tokens.append(new(Token, (start, end, KEYWORD, raw, fold(inner.strip()))))
+            elif kind == WORD:
+                for piece_start, piece_end, piece, folded, glued in _split_clitics(start, raw):
+                    kind_of_piece = (CLITIC if glued and folded in OBJECT_CLITICS
+                                     else KEYWORD if _is_shouted(piece) else WORD)
+                    tokens.append(new(Token, (piece_start, piece_end, kind_of_piece, piece,
+                                              folded)))
+            elif kind == PUNCT:
+                # A lone "@" stands for a name to tag ("@ a friend who…").
+                kind = WORD if raw == "@" else END if raw[0] in SENTENCE_ENDS else PUNCT
+                tokens.append(new(Token, (start, end, kind, raw, raw)))
+            else:
+                tokens.append(new(Token, (start, end, kind, raw, fold(raw))))
+        if url_index >= len(urls):
+            return _mark_options(tokens)
+        start, end = urls[url_index]
+        tokens.append(new(Token, (start, end, URL, text[start:end], fold(text[start:end]))))
+        position = end
+        url_index += 1
+
+
+def _mark_options(tokens: list[Token]) -> list[Token]:
+    """A lone capital letter followed by "for", "or", "=", … is a keyword ("B for Rome")."""
+    for index, token in enumerate(tokens[:-1]):
+        text = token.text
+        if (token.kind == WORD and len(text) == 1 and text.isupper() and text != "I"
+                and tokens[index + 1].lower in OPTION_FOLLOWERS):
+            tokens[index] = token._replace(kind=KEYWORD)
+    return tokens
+
+
+# Regular inflections simplemma may not know, as (ending, replacement) per language. They are
+# guesses: a guess that is no word never matches a lexicon, so guessing widely costs nothing.
+FRENCH_VERB_ENDINGS = ("issez", "issons", "issant", "eant", "ant", "ez", "ons", "ent", "es", "e",
+                       "er", "é", "ée", "és", "ées", "ait", "ais")
+# An ending tells the person, not the group: "répondez" is répondre, "choisissez" choisir.
+INFINITIVES = {"issez": ("ir",), "issons": ("ir",), "issant": ("ir",), "eant": ("er",)}
+PLURAL_ENDINGS = {"fr": (("s", ""), ("x", "")), "en": (("ies", "y"), ("es", ""), ("s", ""))}
+ENGLISH_VERB_ENDINGS = (("ing", ""), ("ing", "e"), ("ed", ""), ("ed", "e"), ("'em", ""))
+
+
+def _guesses(word: str, language: str) -> list[str]:
+    found = [word[: -len(ending)] + repl for ending, repl in PLURAL_ENDINGS[language]
+             if word.endswith(ending) and len(word) > len(ending) + 2]
+    if language == "fr":
+        for ending in FRENCH_VERB_ENDINGS:
+            if word.endswith(ending) and len(word) > len(ending) + 2:
+                stem = word[: -len(ending)]
+                found += [stem + infinitive for infinitive in INFINITIVES.get(ending, ("er", "re",
+                                                                                        "ir"))]
+                break
+    else:
+        found += [word[: -len(ending)] + repl for ending, repl in ENGLISH_VERB_ENDINGS
+                  if word.endswith(ending) and len(word) > len(ending) + 2]
+    return found
+
+
+LEMMAS_DIR = "lemmas"
+INFLECTIONS = "inflections.tsv"
+
+
+def lemma_file(language: str, name: str):
+    return resources.files("postcoach.text.lexicons").joinpath(language, LEMMAS_DIR, name)
+
+
+@cache
+def inflections(language: str) -> dict[str, str]:
+    """Form → lemma, for the lemmas the lexicons use (see backend/tools/build_inflections.py)."""
+    source = lemma_file(language, INFLECTIONS)
+    table = {}
+    for line in source.read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("# "):
+            form, lemma = line.split("\t")
+            table[form] = lemma
+    return table
+
+
+def languages_for(language: str) -> tuple[str, ...]:
+    """The lexicon languages to read a draft with: its own, or both when it is "und"."""
+    return (language,) if language in LANGUAGES else LANGUAGES
+
+
+@cache
+def homographs(language: str) -> dict[str, tuple[str, ...]]:
+    """Form → the lemmas of its readings that the lemmatizer drops ("sommes" is also être)."""
+    source = lemma_file(language, "homographs.tsv")
+    table: dict[str, tuple[str, ...]] = {}
+    for line in source.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("# "):
+            form, lemma = line.split("\t")[:2]
+            table[fold(form)] = (*table.get(fold(form), ()), fold(lemma.split(" (")[0]))
+    return table
+
+
+def strip_accents(word: str) -> str:
+    decomposed = unicodedata.normalize("NFD", word)
+    return "".join(char for char in decomposed if not unicodedata.combining(char))
+
+
+@lru_cache(maxsize=131_072)
+def forms(word: str, language: str) -> frozenset[str]:
+    """Every form a lexicon may list `word` (case-folded) under, in one language: the word, its
+    lemma (simplemma's, from the inflection table), its homographs' lemmas and guesses for
+    regular inflections. Posts often drop accents ("moitie", "repondez"), so each form also
+    stands without them."""
+    found = {word, word.replace("’", "'")}
+    if any(char.isalpha() for char in word):
+        lemma = inflections(language).get(word)
+        if lemma:
+            found.add(lemma)
+        found.update(homographs(language).get(word, ()))
+        found.update(_guesses(word, language))
+        found.update([strip_accents(form) for form in found])
+    return frozenset(found)
+
+
+CLASSES_DIR = "classes"
+
+
+@cache
+def class_lexicons(language: str) -> dict[str, frozenset[str]]:
+    folder = resources.files("postcoach.text.lexicons").joinpath(language, CLASSES_DIR)
+    classes = {}
+    for item in sorted(folder.iterdir(), key=lambda i: i.name):
+        if item.name.endswith(".tsv"):
+            name = item.name.removesuffix(".tsv")
+            entries = read_entries(name, f"{language}/{CLASSES_DIR}",
+                                   item.read_text(encoding="utf-8"))
+            classes[name] = frozenset(fold(entry.term) for entry in entries)
+    return classes
+
+
+@cache
+def class_index(language: str) -> dict[str, frozenset[str]]:
+    """Form → the names of the classes that list it."""
+    index: dict[str, set[str]] = {}
+    for name, members in class_lexicons(language).items():
+        for member in members:
+            index.setdefault(member, set()).add(name)
+            index.setdefault(strip_accents(member), set()).add(name)
+    return {form: frozenset(names) for form, names in index.items()}
+
+
+@cache
+def class_names(language: str) -> frozenset[str]:
+    return frozenset(class_lexicons(language))
+
+
+EMPTY: frozenset[str] = frozenset()
+
+
+@lru_cache(maxsize=131_072)
+def word_classes(word: str, language: str) -> frozenset[str]:
+    """The classes of a case-folded word in one language."""
+    index = class_index(language)
+    found: set[str] = set()
+    for form in forms(word, language):
+        names = index.get(form)
+        if names:
+            found |= names
+    return frozenset(found) if found else EMPTY

@@ -1,0 +1,125 @@
+"""Tokens with lemmas, and token patterns as data."""
+
+from __future__ import annotations
+
+import csv
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from postcoach import analyze
+from postcoach.text.draft import Draft
+from postcoach.text.patterns import PatternError, PatternIndex, available, compile_pattern, load
+from postcoach.text.tokens import CLITIC, EMOJI, KEYWORD, NUMBER, forms, tokens_of, word_classes
+
+DATA = Path(__file__).parent / "data"
+REPO = Path(__file__).resolve().parents[1]
+
+
+def _tokens(text: str, language: str = "fr"):
+    draft = Draft(text, language)
+    return [(token.kind, token.lower) for token in tokens_of(draft)]
+
+
+def test_words_carry_every_form_a_lexicon_may_list():
+    assert "taguer" in forms("taguez", "fr")          # regular inflection, guessed
+    assert "identifier" in forms("identifiez", "fr")  # simplemma's lemma
+    assert "être" in forms("sommes", "fr")            # homograph the lemmatizer drops
+    assert "moitie" in forms("moitié", "fr") and "repondre" in forms("repondez", "fr")
+    assert "tag" in forms("tagging", "en") and "friend" in forms("friends", "en")
+    assert "person" in word_classes("copines", "fr") and "person" in word_classes("buddies", "en")
+
+
+def test_tokens_split_clitics_contractions_and_find_keywords():
+    assert _tokens("Tague-la 👇") == [("word", "tague"), (CLITIC, "la"), ("punct", "👇")]
+    assert _tokens("Abonnez-vous")[1] == ("word", "vous")
+    assert _tokens("you're", "en") == [("word", "you"), ("word", "are")]
+    assert _tokens("Commente « JE VEUX » ou 🔥")[1] == (KEYWORD, "je veux")
+    assert _tokens("Tape A pour chat")[1] == (KEYWORD, "a")
+    assert _tokens("Type GUIDE now", "en")[1] == (KEYWORD, "guide")
+    assert _tokens("the EU and AI", "en")[1] == ("word", "eu")  # acronyms are not shouting
+    kinds = {kind for kind, _ in _tokens("3 amis 🎁 https://acme.fr/x @lea #promo")}
+    assert {NUMBER, EMOJI, "url", "mention", "hashtag"} <= kinds
+
+
+def _spans(pattern: str, text: str, language: str = "en") -> list[str]:
+    index = PatternIndex.__new__(PatternIndex)
+    index.language = language
+    for table in ("by_form", "by_exact", "by_class", "by_kind", "by_mark"):
+        setattr(index, table, {})
+    index._add(compile_pattern(pattern, "test", language))
+    draft = Draft(text, language)
+    return [text[start:end] for start, end in index.matches(tokens_of(draft)).get("test", [])]
+
+
+@pytest.mark.parametrize(("pattern", "text", "expected"), [
+    ("@tag_verb NUM *2 @person", "Tag 3 of your friends!", ["Tag 3 of your friends"]),
+    ("@tag_verb NUM *2 @person", "Tag 3 of your best old friends", []),  # skip is bounded
+    ("tag @determiner? @person", "tag friends and tag a buddy", ["tag friends", "tag a buddy"]),
+    ("^ like *2 if", "I like it if. Like this if", ["Like this if"]),
+    ("share *3 if", "Share this. If you", []),  # never across a sentence end
+    ("=like", "likes like", ["like"]),
+    ("tag !@person", "tag friends, tag it", ["tag it"]),
+    ("KEYWORD below", "'YES' below", ["'YES' below"]),
+    ("vote for [ @favourite ]", "Vote for favourite", ["favourite"]),
+])
+def test_pattern_language(pattern, text, expected):
+    assert _spans(pattern, text) == expected
+
+
+@pytest.mark.parametrize("bad", ["", "*2 tag", "tag?", "!tag", "@no_such_class", "tag *3",
+                                 "FOO", "tag ] [", "tag a||b"])
+def test_malformed_patterns_are_refused(bad):
+    with pytest.raises(PatternError):
+        compile_pattern(bad, "test", "en")
+
+
+def test_every_pattern_file_compiles_with_notes():
+    files = available()
+    assert {language for language, _ in files} == {"fr", "en"}
+    for language, name in files:
+        assert load(language, name)
+
+
+def test_inflection_tables_are_up_to_date():
+    done = subprocess.run([sys.executable, str(REPO / "backend/tools/build_inflections.py"),
+                           "--check"], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+
+
+def _labelled(path: Path) -> list[dict]:
+    with path.open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE))
+
+
+def _rates(rows, positive: str, flagged) -> tuple[float, float]:
+    positives = [row for row in rows if row["label"] == positive]
+    negatives = [row for row in rows if row["label"] != positive]
+    recall = sum(map(flagged, positives)) / len(positives)
+    false_alarms = sum(map(flagged, negatives)) / len(negatives)
+    return recall, false_alarms
+
+
+def _is_bait(row) -> bool:
+    return any(hint["family"] == "engagement_bait" for hint in analyze(row["text"])["hints"])
+
+
+def _is_defensive(row) -> bool:
+    hints = analyze(row["text"], reply=True)["hints"]
+    return any(hint["rule"] == "conflict.defensive" for hint in hints)
+
+
+def test_bait_is_caught_in_its_open_forms():
+    rows = _labelled(DATA / "bait" / "dev.tsv")
+    assert len(rows) >= 240
+    recall, false_alarms = _rates(rows, "bait", _is_bait)
+    assert recall >= 0.95 and false_alarms <= 0.03, (recall, false_alarms)
+
+
+def test_defensive_replies_are_recognised_by_their_moves():
+    rows = _labelled(DATA / "conflict" / "dev.tsv")
+    assert len(rows) >= 80
+    recall, false_alarms = _rates(rows, "defensive", _is_defensive)
+    assert recall >= 0.85 and false_alarms <= 0.03, (recall, false_alarms)
