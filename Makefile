@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 PORT   ?= 8731
 
-.PHONY: install run test test-python test-js e2e e2e-fixtures eval bench lint clean
+.PHONY: install run test test-python test-js e2e e2e-fixtures eval train lemmas bench lint clean
 
 install: $(STAMP)
 
@@ -48,8 +48,26 @@ e2e-fixtures: $(FIXTURE_BUILD)
 e2e: install e2e-fixtures
 	$(BIN)/python -m pytest -m browser
 
-eval: install
-	$(BIN)/python backend/tools/eval.py
+# Fitting and measuring need scikit-learn and lingua, kept out of the product's virtualenv: with
+# SciPy installed, NLTK (hence textstat) takes seconds to import.
+EVAL_VENV  := .venv-eval
+EVAL_STAMP := $(EVAL_VENV)/.installed-stamp
+
+$(EVAL_STAMP): pyproject.toml
+	@test -x $(EVAL_VENV)/bin/python || $(PYTHON) -m venv $(EVAL_VENV)
+	$(EVAL_VENV)/bin/python -m pip install --quiet --disable-pip-version-check -e '.[eval]'
+	@touch $@
+
+eval: $(EVAL_STAMP)
+	$(EVAL_VENV)/bin/python backend/tools/eval.py
+
+# Refit the salesiness and interaction-value weights (backend/postcoach/scoring/weights.json).
+train: $(EVAL_STAMP)
+	$(EVAL_VENV)/bin/python backend/tools/train.py
+
+# Rebuild the inflection tables after a lexicon or pattern names a new lemma.
+lemmas: install
+	$(BIN)/python backend/tools/build_inflections.py
 
 # Every benchmark runs even when one misses a target; the exit status says whether any did.
 bench: install e2e-fixtures
@@ -64,4 +82,4 @@ lint: install
 	$(BIN)/ruff check backend tests
 
 clean:
-	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis
+	rm -rf $(VENV) $(EVAL_VENV) .pytest_cache .ruff_cache .hypothesis

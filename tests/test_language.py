@@ -50,10 +50,13 @@ def test_too_short_or_even_is_und(text):
     assert detect(text) == "und"
 
 
-def test_analyze_reads_the_prose_not_links_mentions_or_hashtags():
-    text = "@brand https://example.com/some/english/words #summer #sale Merci pour votre accueil !"
+def test_analyze_reads_the_prose_and_hashtag_words_not_links_or_mentions():
+    text = "@brand https://example.com/some/english/words Merci pour votre accueil !"
     assert analyze(text)["language"] == "fr"
-    assert analyze("#mode #lin 🎉 https://atelier.fr")["language"] == "und"
+    assert analyze("@atelier 🎉 https://atelier.fr/english/words")["language"] == "und"
+    # A hashtag is words run together: "#ThankYouObama" reads "Thank You Obama".
+    assert analyze("#ThankYouObama 🎉")["language"] == "en"
+    assert analyze("#MerciPourTout 🎉")["language"] == "fr"
 
 
 def test_a_long_post_is_decided_and_fast_to_read():

@@ -70,6 +70,27 @@ def _sort_key(hint: dict) -> tuple[int, int, int]:
     return (LEVEL_ORDER[hint["level"]], span[0], span[1])
 
 
+def _check(text: str, platform: str, reply: bool, brand: Profile
+           ) -> tuple[Draft, list[tuple[Rule, Finding]], Context]:
+    draft = Draft(text)
+    draft.language = language.detect(draft.language_text) if text.strip() else "und"
+    context = Context(platform, reply, brand, draft.language, ToneReading(draft))
+    findings: list[tuple[Rule, Finding]] = []
+    if draft.word_count or draft.emoji or draft.urls:
+        for rule in all_rules():
+            if rule.applies(context):
+                findings.extend((rule, f) for f in _outermost(rule.check(draft, context)))
+    return draft, findings, context
+
+
+def findings_of(text: str, platform: str = "generic", reply: bool = False
+                ) -> tuple[Draft, list[tuple[Rule, Finding]]]:
+    """The draft and what the rules found in it, without a brand profile: what the score
+    models are fitted on (backend/tools/train.py)."""
+    draft, findings, _ = _check(text, platform, reply, resolve(None, platform))
+    return draft, findings
+
+
 def analyze(
     text: str,
     platform: str = "generic",
@@ -79,18 +100,8 @@ def analyze(
 ) -> dict:
     """Score a draft and explain what to change. See ARCHITECTURE.md for the result's shape."""
     _validate(text, platform, reply, ui_lang)
-    brand = resolve(profile, platform)
-    draft = Draft(text)
-    draft.language = language.detect(draft.prose) if text.strip() else "und"
-    tone = ToneReading(draft)
-    context = Context(platform, reply, brand, draft.language, tone)
+    draft, findings, context = _check(text, platform, reply, resolve(profile, platform))
     hint_language = ui_lang or (draft.language if draft.language in LANGUAGES else "fr")
-
-    findings: list[tuple[Rule, Finding]] = []
-    if draft.word_count or draft.emoji or draft.urls:
-        for rule in all_rules():
-            if rule.applies(context):
-                findings.extend((rule, f) for f in _outermost(rule.check(draft, context)))
 
     hints, per_rule = [], {}
     for rule, finding in findings:
@@ -102,6 +113,6 @@ def analyze(
     return {
         "language": draft.language,
         "scores": scoring.compute(draft, context, findings),
-        "tone": tone.as_json(),
+        "tone": context.tone.as_json(),
         "hints": hints,
     }

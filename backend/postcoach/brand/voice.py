@@ -274,6 +274,6 @@ def read_drafts(samples: Iterable[Sample]) -> list[tuple[Sample, Draft, ToneRead
         if not sample.text.strip():
             continue
         draft = Draft(sample.text)
-        draft.language = language.detect(draft.prose)
+        draft.language = language.detect(draft.language_text)
         readings.append((sample, draft, ToneReading(draft)))
     return readings

@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from postcoach.contract import FAMILIES, LANGUAGES, LEVELS, SCORES
+from postcoach.contract import FAMILIES, LANGUAGES, LEVELS
 
 if TYPE_CHECKING:
     from postcoach.brand.profile import Profile
@@ -37,8 +37,8 @@ class Context:
 class Finding:
     """One place where a rule fires. Offsets are code points; None means the whole post.
 
-    `strength` scales the rule's score weights (a post with five prices is more of a billboard
-    than a post with one); `params` fill the placeholders of the rule's messages.
+    `strength` scales the rule's weight in the scores (a post with five prices is more of a
+    billboard than a post with one); `params` fill the placeholders of the rule's messages.
     `replacements` are texts that can replace the span with certainty (the one-click fixes);
     empty where the fix needs a person's judgement.
     """
@@ -97,12 +97,11 @@ class Rule:
     bad: tuple[Example, ...]
     good: tuple[Example, ...]
     languages: tuple[str, ...] = LANGUAGES
+    # Hand-set deductions from tone consistency (the brand's own voice has no labelled data to
+    # fit them on); salesiness and interaction value are fitted models (scoring.model).
     weights: Mapping[str, float] = field(default_factory=dict)
     reply_only: bool = False
     posts_only: bool = False
-    # An amplifier's weights count only where other rules already moved that score: capitals
-    # make an offer louder, but a birthday wish in capitals sells nothing.
-    amplifier: bool = False
 
     def __post_init__(self) -> None:
         problems = []
@@ -115,8 +114,8 @@ class Rule:
         for text in (self.message, self.suggestion):
             if set(text) != set(LANGUAGES):
                 problems.append(f"messages and suggestions need exactly {LANGUAGES}")
-        if unknown := set(self.weights) - set(SCORES):
-            problems.append(f"unknown score weights {sorted(unknown)}")
+        if unknown := set(self.weights) - {"tone_consistency"}:
+            problems.append(f"weights for fitted scores {sorted(unknown)}: `make train` fits them")
         for language in self.languages:
             if not any(e.language == language for e in self.bad):
                 problems.append(f"no bad example in {language}")

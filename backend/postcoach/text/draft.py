@@ -38,6 +38,8 @@ EMOJI_RE = re.compile(
     "|(?:[\U0001F000-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF\u2300-\u23FF\u3030\u303D\u3297\u3299]"
     "[\uFE0F\U0001F3FB-\U0001F3FF]*(?:\u200D[\U0001F000-\U0001FAFF\u2600-\u27BF][\uFE0F]*)*)"
 )
+# The words glued in a hashtag: "#ThankYouObama" is "Thank You Obama", "#RGPD2024" "RGPD 2024".
+HASHTAG_WORD_RE = re.compile(r"[A-ZÀ-ÖØ-Þ]?[a-zß-öø-ÿ]+|[A-ZÀ-ÖØ-Þ]+(?![a-zß-öø-ÿ])|\d+")
 TEXT_EMOTICON_RE = re.compile(r"(?<!\S)(?:[:;=]-?[()DPp]|<3|\^\^|xD)(?!\S)")
 
 
@@ -199,6 +201,12 @@ class Draft:
             cursor = max(cursor, end)
         pieces.append(self.text[cursor:])
         return " ".join(" ".join(pieces).split())
+
+    @cached_property
+    def language_text(self) -> str:
+        """The prose and the words of its hashtags, which are words too ("#ThankYouObama")."""
+        tags = [" ".join(HASHTAG_WORD_RE.findall(match.group()[1:])) for match in self.hashtags]
+        return " ".join([self.prose, *tags]).strip()
 
     @cached_property
     def _astral_offsets(self) -> list[int]:

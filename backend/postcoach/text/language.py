@@ -39,6 +39,8 @@ UNDECIDED = 0.5
 # unless it switches language, so it is not read: a bilingual post is classed by its first part.
 DECISIVE = 50.0
 CUE_LEXICONS = ("function_words", "courtesy")
+# Letters with French diacritics: English writes them only in a few borrowed words ("café").
+FRENCH_LETTERS = frozenset("éèêàâçùûîïôëœ")
 # What is left of a link once the address is cut off ("… http"): no language in it.
 URL_STUBS = frozenset({"http", "https", "www"})
 # Longer runs of letters are not words but glued text or keyboard mashing, with no language.
@@ -92,6 +94,8 @@ def _word_vote(word: str) -> tuple[float, int]:
     if folded in URL_STUBS:
         return 0.0, 0
     cue = (folded in _cue_words("fr")) - (folded in _cue_words("en"))
+    if not cue and not FRENCH_LETTERS.isdisjoint(folded):
+        cue = 1
     runs = LETTER_RUN_RE.findall(word)
     ngrams = sum(_letter_run_log_odds(run) for run in runs)
     return WORD_WEIGHT * cue + NGRAM_WEIGHT * ngrams, sum(len(run) for run in runs)

@@ -11,10 +11,9 @@ def handles_a_complaint(draft, context) -> bool:
         pattern_matches(draft, "defensive"))
 
 
-def complaint_reply_lacking(draft, context, lexicon: str, also_enough: bool = False
-                            ) -> list[Finding]:
-    """A whole-reply finding when the reply handles a complaint without any of `lexicon`'s
-    words; `also_enough` is anything else that already does the job (a link, say)."""
-    if not handles_a_complaint(draft, context) or also_enough:
+def complaint_reply_lacking(draft, context, present: bool) -> list[Finding]:
+    """A whole-reply finding when the reply handles a complaint without what `present` says
+    it has (an acknowledgement, a private channel)."""
+    if not handles_a_complaint(draft, context) or present:
         return []
-    return [] if has_lexicon_match(draft, context, lexicon) else [Finding()]
+    return [Finding()]

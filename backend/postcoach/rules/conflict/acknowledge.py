@@ -1,15 +1,18 @@
 from postcoach.rules.base import Rule, bad, good
 from postcoach.rules.conflict import complaint_reply_lacking
+from postcoach.text.patterns import pattern_matches
 
 
 def check(draft, context):
-    return complaint_reply_lacking(draft, context, "acknowledgement")
+    return complaint_reply_lacking(draft, context,
+                                   bool(pattern_matches(draft, "acknowledgement")))
 
 
 RULE = Rule(
     id="conflict.acknowledge",
     family="conflict",
-    level="warning",
+    # Advice: a reply deep in a thread was often acknowledged earlier in it.
+    level="suggestion",
     message={
         "fr": "Cette réponse à un problème ne reconnaît pas le désagrément et ne s'excuse pas.",
         "en": "This reply to a problem neither acknowledges the trouble nor apologises.",

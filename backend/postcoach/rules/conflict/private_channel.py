@@ -1,16 +1,19 @@
 from postcoach.rules.base import Rule, bad, good
 from postcoach.rules.conflict import complaint_reply_lacking
+from postcoach.rules.matching import has_lexicon_match
 
 
 def check(draft, context):
     # A link in the reply (a contact form, a help page) is also a way out of the public thread.
-    return complaint_reply_lacking(draft, context, "private_channel", also_enough=bool(draft.urls))
+    return complaint_reply_lacking(
+        draft, context, bool(draft.urls) or has_lexicon_match(draft, context, "private_channel"))
 
 
 RULE = Rule(
     id="conflict.private_channel",
     family="conflict",
-    level="warning",
+    # Advice, not an alarm: many good replies gather details in public before moving on.
+    level="suggestion",
     message={
         "fr": "Cette réponse traite un problème client en public sans proposer de canal privé.",
         "en": "This reply handles a customer's problem in public without offering a private "

@@ -1,15 +1,19 @@
 from postcoach.rules.base import Rule, bad, good
 from postcoach.rules.matching import lexicon_findings
 from postcoach.text import signals
+from postcoach.text.patterns import pattern_matches
 
 
 def check(draft, context):
-    """Superlatives in a question ("What is the best advice you got?") claim nothing."""
+    """Superlatives in a question ("What is the best advice you got?") or choosing among the
+    readers' contributions ("the best ones will be featured") claim nothing."""
     asked = signals.questions(draft)
+    choosing = pattern_matches(draft, "superlative_selection")
     return [
         finding
         for finding in lexicon_findings(draft, context, "superlatives")
         if not any(q.start <= finding.start < q.end for q in asked)
+        and not any(start < finding.end and finding.start < end for start, end in choosing)
     ]
 
 
@@ -30,7 +34,6 @@ RULE = Rule(
     source="004 — « “Je suis expert en réseaux sociaux” … affirmations douteuses » ; 001 — "
     "« Fournir des informations fausses »",
     check=check,
-    weights={"salesiness": 0.3},
     bad=(
         bad("Nos crêpes sont [[les meilleures]] de Bretagne.", "fr"),
         bad("Le [[n°1]] du vélo électrique.", "fr"),
@@ -40,7 +43,9 @@ RULE = Rule(
     good=(
         good("Nos crêpes ont reçu 1 200 avis, notés 4,8 sur 5.", "fr"),
         good("Quelle est la meilleure crêpe que vous ayez mangée ?", "fr"),
+        good("Envoyez vos recettes : on compilera les meilleures dans un guide.", "fr"),
         good("Our crêpes have 1,200 reviews rated 4.8 out of 5.", "en"),
+        good("Send us your recipes: the best ones will be in our guide.", "en"),
         good("What is the best advice you ever got?", "en"),
     ),
 )

@@ -18,7 +18,6 @@ RULE = Rule(
     source="002 — « vous proposer de fausses interactions complètement “tarte” » ; Meta, "
     "engagement bait",
     check=lambda draft, context: pattern_findings(draft, "bait_comment"),
-    weights={"interaction_value": -0.3, "salesiness": 0.1},
     bad=(
         bad("Vous aussi vous aimez l'été ? [[Tapez OUI]] !", "fr"),
         bad("[[Commente si tu es d'accord]].", "fr"),

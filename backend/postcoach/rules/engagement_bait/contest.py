@@ -37,7 +37,6 @@ RULE = Rule(
     source="003 — « beaucoup de jeux-concours … Ces sollicitations nourrissent les concouristes "
     "et les opportunistes de tous poils »",
     check=check,
-    weights={"interaction_value": -0.2, "salesiness": 0.4},
     bad=(
         bad("🎁 Jeu-concours ! Pour participer : [[likez]] la page, [[partagez]] ce post et "
             "[[identifiez]] deux amis.", "fr"),

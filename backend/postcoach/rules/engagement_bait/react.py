@@ -19,7 +19,6 @@ RULE = Rule(
     },
     source="003 — « de message du type “Like si tu aimes” » ; Meta, engagement bait",
     check=lambda draft, context: pattern_findings(draft, "bait_react"),
-    weights={"interaction_value": -0.3, "salesiness": 0.15},
     bad=(
         bad("[[Like si]] tu aimes les crêpes !", "fr"),
         bad("Nouvelle couleur : [[mettez un j'aime pour nous soutenir]].", "fr"),

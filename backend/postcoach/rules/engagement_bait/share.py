@@ -17,7 +17,6 @@ RULE = Rule(
     },
     source="002 — « un “super film tv” … que vous allez “partager” » ; Meta, engagement bait",
     check=lambda draft, context: pattern_findings(draft, "bait_share"),
-    weights={"interaction_value": -0.3, "salesiness": 0.15},
     bad=(
         bad("[[Partagez si]] vous êtes d'accord !", "fr"),
         bad("Notre nouvelle vidéo est en ligne, [[faites tourner]] !", "fr"),

@@ -18,7 +18,6 @@ RULE = Rule(
     source="003 — « la course aux fans … Ces sollicitations nourrissent les concouristes » ; "
     "Meta, engagement bait",
     check=lambda draft, context: pattern_findings(draft, "bait_tag"),
-    weights={"interaction_value": -0.3, "salesiness": 0.15},
     bad=(
         bad("[[Identifiez un ami]] qui adore le chocolat !", "fr"),
         bad("[[Tague ta meilleure amie]] !", "fr"),

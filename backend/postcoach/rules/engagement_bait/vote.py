@@ -53,7 +53,6 @@ RULE = Rule(
     source="002 — « “Tu préfères les crêpes pliées ou roulées ?” … de fausses interactions "
     "complètement “tarte” » ; Meta, vote baiting",
     check=check,
-    weights={"interaction_value": -0.25, "salesiness": 0.1},
     bad=(
         bad("Alors, [[tu préfères les crêpes pliées ou roulées ?]]", "fr"),
         bad("[[Votez avec vos réactions]] : [[❤️ pour les crêpes, 😮 pour les gaufres]]", "fr"),

@@ -37,7 +37,6 @@ RULE = Rule(
     source="002 — « si vous n'avez rien de spéciale à dire, ne postez pas de Gif, (ça sert à "
     "rien) abstenez-vous »",
     check=check,
-    weights={"interaction_value": -0.25},
     posts_only=True,
     bad=(
         bad("Trop bien 😍😍😍", "fr"),

@@ -44,7 +44,6 @@ RULE = Rule(
     source="000 — « jouer les “divas” et ne parler que de soi … Etre intéressé au lieu d'être "
     "intéressant »",
     check=check,
-    weights={"salesiness": 0.6, "interaction_value": -0.1},
     posts_only=True,
     bad=(
         bad("Nous sommes fiers de notre nouvelle gamme. Notre équipe a travaillé dur et nos "

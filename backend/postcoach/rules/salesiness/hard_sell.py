@@ -24,7 +24,8 @@ CALL_WORDS = frozenset(
 
 
 def check(draft, context):
-    if CALL_WORDS.isdisjoint(draft.word_set):
+    # In a reply, a phone number to call is the private channel a complaint needs, not a sale.
+    if context.reply or CALL_WORDS.isdisjoint(draft.word_set):
         return lexicon_findings(draft, context, "hard_sell")
     keywords = [
         Finding(m.start(), m.end(), 1.0, {"word": m.group()})
@@ -57,7 +58,6 @@ RULE = Rule(
     source="001 — « Écoutez moi : je veux vendre ! » ; 000 — « confondre sa page Facebook avec "
     "un placard publicitaire »",
     check=check,
-    weights={"salesiness": 0.9, "interaction_value": -0.08},
     bad=(
         bad("Nouvelle collection : [[achetez]] vite la vôtre.", "fr"),
         bad("[[Commandez dès maintenant]] sur notre site.", "fr"),

@@ -37,7 +37,6 @@ RULE = Rule(
     },
     source="003 — « beaucoup de jeux-concours, de promotions, de photos cosmétiques »",
     check=check,
-    weights={"salesiness": 0.5, "interaction_value": -0.04},
     bad=(
         bad("La veste passe à [[49,90 €]] jusqu'à dimanche.", "fr"),
         bad("C'est les [[soldes]] : [[-30 %]] sur tout le rayon.", "fr"),

@@ -46,7 +46,6 @@ RULE = Rule(
     },
     source="004 — « Une tendance à retweeter et à diriger sur ses propres espaces »",
     check=check,
-    weights={"salesiness": 0.5, "interaction_value": -0.05},
     posts_only=True,
     bad=(
         bad("Tout est [[sur notre site]].", "fr"),

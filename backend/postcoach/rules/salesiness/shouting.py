@@ -47,8 +47,6 @@ RULE = Rule(
     },
     source="001 — « Ne criez pas votre offre »",
     check=check,
-    weights={"salesiness": 0.35},
-    amplifier=True,
     bad=(
         bad("[[PROMO EXCEPTIONNELLE]] sur la gamme été", "fr"),
         bad("On a hâte de vous voir[[!!!]]", "fr"),

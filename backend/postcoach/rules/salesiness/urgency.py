@@ -17,7 +17,6 @@ RULE = Rule(
     },
     source="001 — « Ne criez pas votre offre et autres affaires continuellement »",
     check=lambda draft, context: lexicon_findings(draft, context, "urgency"),
-    weights={"salesiness": 0.7, "interaction_value": -0.05},
     bad=(
         bad("[[Dernière chance]] pour découvrir la collection.", "fr"),
         bad("[[Offre limitée]] : [[dépêchez-vous]].", "fr"),

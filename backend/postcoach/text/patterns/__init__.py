@@ -27,7 +27,7 @@ language.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from importlib import resources
 
 from postcoach.text.draft import Draft, fold
@@ -76,7 +76,7 @@ PUNCTUATION = frozenset(",:()=+/")
 LEAD_KINDS = frozenset({EMOJI, HASHTAG, MENTION, PUNCT})
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Condition:
     words: frozenset[str] = frozenset()
     exact: frozenset[str] = frozenset()
@@ -85,7 +85,19 @@ class Condition:
     marks: frozenset[str] = frozenset()
     negated: bool = False
 
+    @cached_property
+    def possible_kinds(self) -> frozenset[str]:
+        """The token kinds this condition can accept at all: a cheap first test."""
+        kinds = set(self.kinds)
+        if self.words or self.exact or self.classes:
+            kinds |= WORDLIKE
+        if self.marks:
+            kinds |= {PUNCT, END}
+        return frozenset(kinds)
+
     def accepts(self, token: Token, language: str) -> bool:
+        if token.kind not in self.possible_kinds:
+            return self.negated
         return self._holds(token, language) != self.negated
 
     def _holds(self, token: Token, language: str) -> bool:
@@ -122,6 +134,15 @@ class Pattern:
     note: str
     steps: tuple[Step, ...]
     anchored: bool
+
+    @cached_property
+    def second(self) -> Condition | None:
+        """The condition the token after the first must meet, when the second step is a plain
+        one: most candidates fail there, and testing it first spares the full match."""
+        plain = [step for step in self.steps if not step.marker]
+        if len(plain) > 1 and plain[1].condition is not None and not plain[1].optional:
+            return plain[1].condition
+        return None
 
 
 def _condition(item: str, language: str, where: str) -> Condition:
@@ -270,10 +291,15 @@ class PatternIndex:
             if not candidates:
                 continue
             longest: dict[str, int] = {}
+            following = tokens[position + 1] if position + 1 < len(tokens) else None
             for pattern in candidates:
                 if pattern.anchored and not starts[position]:
                     continue
                 if reach.get(pattern.name, -1) > token.start:
+                    continue
+                second = pattern.second
+                if second is not None and (following is None
+                                           or not second.accepts(following, language)):
                     continue
                 marks: dict[str, int] = {}
                 end = _match(pattern.steps, 0, tokens, position, language, marks)

@@ -1,0 +1,78 @@
+"""What the engine found in a draft, as numbers a fitted model weighs.
+
+The features are the same in French and English: each language reaches them through its own
+lexicons and patterns (a French "achetez" and an English "buy" both count as `class.commerce`),
+so weights fitted on English data carry over to French drafts.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+from postcoach.text import signals
+from postcoach.text.draft import Draft
+from postcoach.text.tokens import KEYWORD, NUMBER, WORD, languages_for, tokens_of, word_classes
+
+if TYPE_CHECKING:
+    from postcoach.rules.base import Finding, Rule
+
+# Families whose findings describe the draft itself; tone and platform findings depend on the
+# brand profile and the network, which the labelled data does not have.
+SCORED_FAMILIES = frozenset({"salesiness", "engagement_bait", "interaction", "credibility"})
+# Word classes that tell a sale from information (lexicons/<lang>/classes/).
+TOPIC_CLASSES = ("commerce", "goods", "appeal", "offer", "cause", "civic", "health", "knowledge",
+                 "advice", "asking")
+LEXICON_COUNTS = ("self", "reader", "hard_sell", "promo", "promo_words", "urgency", "useful",
+                  "invitation", "request")
+
+
+def _log(count: float) -> float:
+    return math.log1p(count)
+
+
+def _class_counts(draft: Draft) -> dict[str, int]:
+    counts = dict.fromkeys(TOPIC_CLASSES, 0)
+    languages = languages_for(draft.language)
+    for token in tokens_of(draft):
+        if token.kind in (WORD, KEYWORD):
+            found = set()
+            for language in languages:
+                found |= word_classes(token.lower, language)
+            for name in found.intersection(counts):
+                counts[name] += 1
+    return counts
+
+
+def extract(draft: Draft, findings: Iterable[tuple[Rule, Finding]]) -> dict[str, float]:
+    """The draft's features by name; absent names are 0."""
+    features: dict[str, float] = {}
+    for rule, finding in findings:
+        if rule.family in SCORED_FAMILIES:
+            name = f"rule.{rule.id}"
+            features[name] = features.get(name, 0.0) + finding.strength
+    features = {name: _log(total) for name, total in features.items()}
+
+    features["words"] = _log(draft.word_count)
+    for name, count in _class_counts(draft).items():
+        features[f"class.{name}"] = _log(count)
+    for name in LEXICON_COUNTS:
+        features[f"lexicon.{name}"] = _log(len(signals.lexicon_hits(draft, name)))
+    tokens = tokens_of(draft)
+    features["numbers"] = _log(sum(token.kind == NUMBER for token in tokens))
+    features["percent"] = _log(draft.text.count("%"))
+    features["currency"] = _log(sum(draft.text.count(sign) for sign in "€$£"))
+    features["links"] = _log(len(draft.urls))
+    features["hashtags"] = _log(len(draft.hashtags))
+    features["mentions"] = _log(len(draft.mentions))
+    features["emoji"] = _log(len(draft.emoji))
+    features["exclamations"] = _log(draft.exclamations)
+    features["capitals"] = draft.capitals_share
+    asked = signals.questions(draft)
+    features["questions"] = _log(len(asked))
+    features["question_mark"] = float("?" in draft.text)
+    features["open_questions"] = _log(sum(question.open for question in asked))
+    features["imperative"] = float(signals.asks_for_action(draft))
+    features["list"] = float(signals.offers_value(draft))
+    return features

@@ -1,0 +1,49 @@
+"""The fitted scores: weights loaded from data, features the same in French and English."""
+
+from __future__ import annotations
+
+from postcoach import analyze
+from postcoach.engine import findings_of
+from postcoach.scoring.features import extract
+from postcoach.scoring.model import document, fitted
+
+
+def test_weights_come_from_make_train_with_their_cross_validated_figures():
+    models = document()["models"]
+    assert set(models) == {"salesiness", "interaction_value"}
+    for stored in models.values():
+        assert stored["weights"] and stored["cross_validated_auc"] and stored["trained_on"]
+    assert models["salesiness"]["cross_validated_auc"]["sms_spam"] >= 0.95
+    assert models["interaction_value"]["cross_validated_auc"]["tweet_acts"] >= 0.85
+
+
+def test_features_are_language_neutral():
+    french = extract(*findings_of("Commandez vite : -30 % sur toute la boutique, livraison "
+                                  "offerte !"))
+    english = extract(*findings_of("Order now: 30% off the whole shop, free delivery!"))
+    for name in ("class.commerce", "rule.salesiness.hard_sell", "percent", "exclamations"):
+        assert french[name] > 0 and english[name] > 0, name
+    assert set(french) - {n for n in french if n.startswith("rule.")} == \
+        set(english) - {n for n in english if n.startswith("rule.")}
+
+
+def test_scores_order_drafts_as_a_community_manager_would():
+    def scores(text: str) -> dict:
+        return analyze(text)["scores"]
+
+    sale = scores("SOLDES : -50 % sur toute la collection, commandez vite !")
+    news = scores("Nos bureaux seront fermés lundi, jour férié. Bon week-end à tous.")
+    question = scores("Quel est votre meilleur souvenir de vacances ? Racontez-nous.")
+    bait = scores("Tague 3 amis qui adorent le chocolat !")
+    assert sale["salesiness"] > 70 > news["salesiness"]
+    assert question["interaction_value"] > 70 > bait["interaction_value"]
+    assert question["interaction_value"] > news["interaction_value"]
+
+
+def test_a_score_is_a_probability_of_the_fitted_model():
+    model = fitted("salesiness")
+    assert 0.0 < model.probability({}) < 1.0
+    assert model.probability({"class.commerce": 3.0}) > model.probability({"class.cause": 3.0})
+    # Extreme inputs never overflow.
+    for extreme in (1e9, -1e9):
+        assert 0.0 <= model.probability({name: extreme for name in model.weights}) <= 1.0
