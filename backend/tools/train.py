@@ -1,7 +1,8 @@
 """Fit the salesiness and interaction-value models on the labelled dev data (`make train`).
 
 Each score is a logistic regression over the engine's own features (scoring/features.py),
-fitted with balanced labels so that 50 is the boundary between them, and written to
+fitted with balanced labels so that 50 is the boundary between them and with the rules' signs
+fixed (a sales hint never lowers salesiness), and written to
 backend/postcoach/scoring/weights.json with its cross-validated AUC per data set. The fit is
 deterministic: the same data gives the same file.
 """
@@ -14,8 +15,9 @@ import sys
 from collections import Counter, defaultdict
 from pathlib import Path
 
+import numpy as np
 from datasets import TRAINING, Sample
-from sklearn.linear_model import LogisticRegression
+from scipy.optimize import minimize
 from sklearn.metrics import roc_auc_score
 from sklearn.model_selection import StratifiedKFold
 
@@ -27,6 +29,13 @@ WEIGHTS = Path(model_module.__file__).with_name(model_module.WEIGHTS_FILE)
 FOLDS = 5
 # Inverse regularisation strength: weak enough to keep rare but telling rules.
 C = 1.0
+# A hint explains the score it moves, so a rule may only move a score its way: a sales hint
+# never lowers salesiness, a bait hint never raises interaction value.
+SIGNS = {
+    "salesiness": {"rule.salesiness.": 1},
+    "interaction_value": {"rule.salesiness.": -1, "rule.engagement_bait.": -1,
+                          "rule.interaction.": -1},
+}
 
 
 def feature_rows(samples: list[Sample]) -> list[dict[str, float]]:
@@ -56,19 +65,48 @@ def sample_weights(samples: list[Sample], source_weights: dict[str, float]) -> l
     return [source_weights[s.source] * scale / groups[(s.source, s.label)] for s in samples]
 
 
-def fit(rows: list[dict[str, float]], labels: list[int], weights: list[float]) -> dict:
+def _bounds(names: list[str], signs: dict[str, int]) -> list[tuple[float | None, float | None]]:
+    bounds = []
+    for name in names:
+        sign = next((s for prefix, s in signs.items() if name.startswith(prefix)), 0)
+        bounds.append((0.0, None) if sign > 0 else (None, 0.0) if sign < 0 else (None, None))
+    return [*bounds, (None, None)]  # the intercept is free
+
+
+def _logistic_fit(x: np.ndarray, y: np.ndarray, weights: np.ndarray,
+                  bounds: list[tuple[float | None, float | None]]) -> np.ndarray:
+    """L2-regularised logistic regression with sign bounds (L-BFGS-B): coefficients, then
+    the intercept."""
+    weights = weights / weights.sum() * len(y)
+
+    def loss(theta: np.ndarray) -> tuple[float, np.ndarray]:
+        coefficients, intercept = theta[:-1], theta[-1]
+        z = x @ coefficients + intercept
+        # log(1 + e^z) - y z, computed without overflow
+        value = np.sum(weights * (np.logaddexp(0.0, z) - y * z))
+        value += coefficients @ coefficients / (2 * C)
+        residual = weights * (1.0 / (1.0 + np.exp(-z)) - y)
+        gradient = np.append(x.T @ residual + coefficients / C, residual.sum())
+        return value, gradient
+
+    start = np.zeros(x.shape[1] + 1)
+    return minimize(loss, start, jac=True, method="L-BFGS-B", bounds=bounds,
+                    options={"maxiter": 5000}).x
+
+
+def fit(rows: list[dict[str, float]], labels: list[int], weights: list[float],
+        signs: dict[str, int] | None = None) -> dict:
     """A model as weights.json keeps it: intercept and weights on the raw features."""
     names = sorted({name for row in rows for name in row})
     table = matrix(rows, names)
     means, spreads = standardise(table)
-    scaled = [[(v - m) / s for v, m, s in zip(row, means, spreads, strict=True)]
-              for row in table]
-    regression = LogisticRegression(C=C, max_iter=5000)
-    regression.fit(scaled, labels, sample_weight=weights)
-    weights = {name: float(w / s) for name, w, s in
-               zip(names, regression.coef_[0], spreads, strict=True)}
-    intercept = float(regression.intercept_[0]
-                      - sum(w * m for w, m in zip(weights.values(), means, strict=True)))
+    scaled = np.array([[(v - m) / s for v, m, s in zip(row, means, spreads, strict=True)]
+                       for row in table])
+    theta = _logistic_fit(scaled, np.array(labels, dtype=float), np.array(weights),
+                          _bounds(names, signs or {}))
+    weights = {name: float(w / s) for name, w, s in zip(names, theta[:-1], spreads, strict=True)}
+    intercept = float(theta[-1] - sum(w * m for w, m in zip(weights.values(), means,
+                                                               strict=True)))
     return {"intercept": round(intercept, 6),
             "weights": {name: round(w, 6) for name, w in weights.items() if abs(w) > 1e-6}}
 
@@ -79,7 +117,8 @@ def predict(fitted: dict, rows: list[dict[str, float]]) -> list[float]:
 
 
 def cross_validated(samples: list[Sample], rows: list[dict[str, float]],
-                    source_weights: dict[str, float]) -> dict[str, float]:
+                    source_weights: dict[str, float],
+                    signs: dict[str, int] | None = None) -> dict[str, float]:
     """AUC per source of out-of-fold predictions (stratified by source and label)."""
     strata = [f"{s.source}:{s.label}" for s in samples]
     weights = sample_weights(samples, source_weights)
@@ -87,7 +126,7 @@ def cross_validated(samples: list[Sample], rows: list[dict[str, float]],
     folds = StratifiedKFold(FOLDS, shuffle=True, random_state=0)
     for train, test in folds.split(rows, strata):
         fitted = fit([rows[i] for i in train], [samples[i].label for i in train],
-                     [weights[i] for i in train])
+                     [weights[i] for i in train], signs)
         for i, p in zip(test, predict(fitted, [rows[i] for i in test]), strict=True):
             predictions[i] = p
     by_source = defaultdict(list)
@@ -115,11 +154,12 @@ def main(argv: list[str] | None = None) -> int:
         samples, source_weights = training_set(score)
         rows = feature_rows(samples)
         labels = [sample.label for sample in samples]
-        fitted = fit(rows, labels, sample_weights(samples, source_weights))
+        fitted = fit(rows, labels, sample_weights(samples, source_weights), SIGNS[score])
         fitted["trained_on"] = {source: {"samples": sum(s.source == source for s in samples),
                                          "weight": source_weights[source]}
                                 for source in sorted(source_weights)}
-        fitted["cross_validated_auc"] = cross_validated(samples, rows, source_weights)
+        fitted["cross_validated_auc"] = cross_validated(samples, rows, source_weights,
+                                                        SIGNS[score])
         document["models"][score] = fitted
         print(f"{score}: {len(fitted['weights'])} weights, {len(samples)} samples, "
               f"{FOLDS}-fold AUC {fitted['cross_validated_auc']}")

@@ -24,8 +24,8 @@ SCORED_FAMILIES = frozenset({"salesiness", "engagement_bait", "interaction", "cr
 # Word classes that tell a sale from information (lexicons/<lang>/classes/).
 TOPIC_CLASSES = ("commerce", "goods", "appeal", "offer", "cause", "civic", "health", "knowledge",
                  "advice", "asking")
-LEXICON_COUNTS = ("self", "reader", "hard_sell", "promo", "promo_words", "urgency", "useful",
-                  "invitation", "request")
+# Lexicons that no rule reports by itself (hard sell, promotions and urgency are rules).
+LEXICON_COUNTS = ("self", "reader", "promo_words", "useful", "invitation", "request")
 
 
 def _log(count: float) -> float:
