@@ -47,7 +47,7 @@ def test_tokens_split_clitics_contractions_and_find_keywords():
 def _spans(pattern: str, text: str, language: str = "en") -> list[str]:
     index = PatternIndex.__new__(PatternIndex)
     index.language = language
-    for table in ("by_form", "by_exact", "by_class", "by_kind", "by_mark"):
+    for table in ("by_form", "by_exact", "by_class", "by_kind", "by_mark", "_cache"):
         setattr(index, table, {})
     index._add(compile_pattern(pattern, "test", language))
     draft = Draft(text, language)

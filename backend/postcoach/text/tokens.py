@@ -106,51 +106,60 @@ def tokens_of(draft: Draft) -> list[Token]:
 
 def tokenize(draft: Draft) -> list[Token]:
     text = draft.text
+    # Folding keeps offsets (see draft.fold), so each token's folded text is a slice of it.
+    folded = draft.folded
     tokens: list[Token] = []
+    letters: list[int] = []  # where a capital letter stands alone: maybe an option
     urls = draft.urls
     url_index = 0
     position = 0
     new = tuple.__new__
+    append = tokens.append
     while True:
         limit = urls[url_index][0] if url_index < len(urls) else len(text)
         for match in TOKEN_RE.finditer(text, position, limit):
             kind = match.lastgroup
             start, end = match.span()
             raw = match.group()
-            if kind == KEYWORD:
+            if kind == WORD:
+                if "-" in raw or "'" in raw or "’" in raw:
+                    for piece_start, piece_end, piece, lower, glued in _split_clitics(start, raw):
+                        kind_of_piece = (CLITIC if glued and lower in OBJECT_CLITICS
+                                         else KEYWORD if _is_shouted(piece) else WORD)
+                        append(new(Token, (piece_start, piece_end, kind_of_piece, piece, lower)))
+                    continue
+                if len(raw) == 1 and raw.isupper():
+                    letters.append(len(tokens))
+                kind = KEYWORD if _is_shouted(raw) else WORD
+                append(new(Token, (start, end, kind, raw, folded[start:end])))
+            elif kind == PUNCT:
+                # A lone "@" stands for a name to tag ("@ a friend who…").
+                kind = WORD if raw == "@" else END if raw[0] in SENTENCE_ENDS else PUNCT
+                append(new(Token, (start, end, kind, raw, raw)))
+            elif kind == KEYWORD:
                 inner = match.group(match.re.groupindex[KEYWORD] + 1)
                 if len(inner.split()) > MAX_KEYWORD_WORDS:
                     # A quotation, not a keyword: read its words one by one.
                     for word in WORD_RE.finditer(text, start, end):
-                        tokens.append(new(Token, (word.start(), word.end(), WORD, word.group(),
-                                                  fold(word.group()))))
+                        append(new(Token, (word.start(), word.end(), WORD, word.group(),
+                                           folded[word.start():word.end()])))
                     continue
-                tokens.append(new(Token, (start, end, KEYWORD, raw, fold(inner.strip()))))
-            elif kind == WORD:
-                for piece_start, piece_end, piece, folded, glued in _split_clitics(start, raw):
-                    kind_of_piece = (CLITIC if glued and folded in OBJECT_CLITICS
-                                     else KEYWORD if _is_shouted(piece) else WORD)
-                    tokens.append(new(Token, (piece_start, piece_end, kind_of_piece, piece,
-                                              folded)))
-            elif kind == PUNCT:
-                # A lone "@" stands for a name to tag ("@ a friend who…").
-                kind = WORD if raw == "@" else END if raw[0] in SENTENCE_ENDS else PUNCT
-                tokens.append(new(Token, (start, end, kind, raw, raw)))
+                append(new(Token, (start, end, KEYWORD, raw, fold(inner.strip()))))
             else:
-                tokens.append(new(Token, (start, end, kind, raw, fold(raw))))
+                append(new(Token, (start, end, kind, raw, folded[start:end])))
         if url_index >= len(urls):
-            return _mark_options(tokens)
+            return _mark_options(tokens, letters)
         start, end = urls[url_index]
-        tokens.append(new(Token, (start, end, URL, text[start:end], fold(text[start:end]))))
+        append(new(Token, (start, end, URL, text[start:end], folded[start:end])))
         position = end
         url_index += 1
 
 
-def _mark_options(tokens: list[Token]) -> list[Token]:
+def _mark_options(tokens: list[Token], letters: list[int]) -> list[Token]:
     """A lone capital letter followed by "for", "or", "=", … is a keyword ("B for Rome")."""
-    for index, token in enumerate(tokens[:-1]):
-        text = token.text
-        if (token.kind == WORD and len(text) == 1 and text.isupper() and text != "I"
+    for index in letters:
+        token = tokens[index]
+        if (token.text != "I" and index + 1 < len(tokens)
                 and tokens[index + 1].lower in OPTION_FOLLOWERS):
             tokens[index] = token._replace(kind=KEYWORD)
     return tokens

@@ -72,6 +72,8 @@ WORDLIKE = frozenset({WORD, KEYWORD, CLITIC})
 # Words that carry no class: numbers written out are the class "number".
 NUMBER_CLASS = "number"
 PUNCTUATION = frozenset(",:()=+/")
+# Distinct (kind, word) pairs whose candidate patterns are remembered.
+CANDIDATE_CACHE_SIZE = 100_000
 # Tokens that may stand before a sentence's first word without ending its start.
 LEAD_KINDS = frozenset({EMOJI, HASHTAG, MENTION, PUNCT})
 
@@ -252,6 +254,7 @@ class PatternIndex:
         self.by_class: dict[str, list[Pattern]] = {}
         self.by_kind: dict[str, list[Pattern]] = {}
         self.by_mark: dict[str, list[Pattern]] = {}
+        self._cache: dict[tuple[str, str], tuple[Pattern, ...]] = {}
         for lexicon_language, name in available():
             if lexicon_language == language:
                 for pattern in load(language, name):
@@ -265,7 +268,18 @@ class PatternIndex:
             for key in keys:
                 table.setdefault(key, []).append(pattern)
 
-    def _candidates(self, token: Token) -> list[Pattern]:
+    def _candidates(self, token: Token) -> tuple[Pattern, ...]:
+        """The patterns whose first condition may accept the token, found once per kind and
+        word: a draft's words repeat, and so do drafts'."""
+        key = (token.kind, token.lower)
+        found = self._cache.get(key)
+        if found is None:
+            if len(self._cache) > CANDIDATE_CACHE_SIZE:
+                self._cache.clear()
+            found = self._cache[key] = tuple(dict.fromkeys(self._lookup(token)))
+        return found
+
+    def _lookup(self, token: Token) -> list[Pattern]:
         found: list[Pattern] = []
         kind = token.kind
         found += self.by_kind.get(kind, ())
