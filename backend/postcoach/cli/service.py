@@ -102,7 +102,7 @@ class Platform:
             text = self.path.read_bytes().decode("utf-8", "replace")
         except OSError:
             return None
-        found = re.search(r"--port\D{1,12}?(\d{1,5})", text)
+        found = re.search(r"--port\D{1,40}?(\d{1,5})", text)
         return int(found.group(1)) if found else None
 
     def activate(self, changed: bool, outcome: Outcome) -> None:
