@@ -89,7 +89,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
         raise CommandError(f"cannot listen on 127.0.0.1:{args.port}: {error.strerror}") from None
     # From here on nothing writes to stdout or stderr on a thread that serves (logs.py).
     out = Terminal(1)
-    log = configure(args.verbose, Terminal(2))
+    log = configure(args.verbose, out, Terminal(2))
     reporter = Reporter(activity_of(app)).start()
     try:
         # Bound before warming: a request that arrives meanwhile waits instead of failing.

@@ -99,14 +99,14 @@ def _private_file_handler(path: Path) -> logging.Handler:
     return handler
 
 
-def configure(verbose: bool, terminal: Terminal | None) -> Path:
-    """Sends every log record to the rotating file (and, with `verbose`, to the terminal too).
-    Returns the file's path."""
+def configure(verbose: bool, out: Terminal | None, err: Terminal | None) -> Path:
+    """Sends every log record to the rotating file (and, with `verbose`, to `err` too), and
+    what still writes to sys.stdout and sys.stderr to `out` and `err`. Returns the file's path."""
     path = log_path()
     formatter = logging.Formatter(FORMAT)
     handlers: list[logging.Handler] = [_private_file_handler(path)]
-    if verbose and terminal is not None:
-        handlers.append(TerminalHandler(terminal))
+    if verbose and err is not None:
+        handlers.append(TerminalHandler(err))
     root = logging.getLogger()
     for old in root.handlers[:]:
         root.removeHandler(old)
@@ -119,9 +119,11 @@ def configure(verbose: bool, terminal: Terminal | None) -> Path:
     logging.raiseExceptions = False
     logging.captureWarnings(True)
     # Anything that still reaches sys.stdout or sys.stderr (a library's print, an uncaught
-    # exception in a thread) goes through the terminal writer too, never straight to the fd.
-    if terminal is not None:
-        sys.stdout = sys.stderr = _TerminalStream(terminal)  # type: ignore[assignment]
+    # exception in a thread) goes through the terminal writers too, never straight to the fd.
+    if out is not None:
+        sys.stdout = _TerminalStream(out)  # type: ignore[assignment]
+    if err is not None:
+        sys.stderr = _TerminalStream(err)  # type: ignore[assignment]
     return path
 
 
