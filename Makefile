@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 PORT   ?= 8731
 
-.PHONY: install run test test-python test-js e2e e2e-fixtures eval train lemmas bench lint clean
+.PHONY: install run test test-python test-js e2e e2e-fixtures eval train lemmas bench lint package clean
 
 install: $(STAMP)
 
@@ -75,11 +75,17 @@ bench: install e2e-fixtures
 	$(BIN)/python backend/tools/bench.py || status=1; \
 	$(BIN)/python backend/tools/bench_server.py || status=1; \
 	$(BIN)/python backend/tools/bench_server.py --pace-ms 0 --seconds 5 || status=1; \
+	$(BIN)/python backend/tools/bench_server.py --pace-ms 0 --seconds 20 --requests 5000 \
+	  --unread-pipe || status=1; \
 	$(BIN)/python backend/tools/bench_extension.py || status=1; \
 	exit $$status
+
+# The Chrome zip, the Firefox xpi and their SHA256SUMS in dist/, built and linted by web-ext.
+package: install $(NODE_MODULES)
+	$(BIN)/python backend/tools/package_extension.py
 
 lint: install
 	$(BIN)/ruff check backend tests
 
 clean:
-	rm -rf $(VENV) $(EVAL_VENV) .pytest_cache .ruff_cache .hypothesis
+	rm -rf $(VENV) $(EVAL_VENV) .pytest_cache .ruff_cache .hypothesis build dist

@@ -1,6 +1,6 @@
 // The only caller of the local server: content scripts and the settings page ask through
 // messages, so the token never reaches a web page and every request shares one cache.
-import { analyzeDraft, callServer, changesProfiles, checkConnection, profileRequest } from '../lib/client.js';
+import { analyzeDraft, callServer, changesProfiles, checkConnection, pairWithCode, profileRequest } from '../lib/client.js';
 import { createLruCache } from '../lib/cache.js';
 import { Message, createMessage, createMessageRouter, listenForMessages } from '../lib/messages.js';
 import { loadSettings, touchesSettings } from '../lib/settings.js';
@@ -40,10 +40,14 @@ async function analyze(message, sender) {
   return reply;
 }
 
+function fromExtensionPage(sender) {
+  return String(sender?.url ?? '').startsWith(chrome.runtime.getURL(''));
+}
+
 /** A brand-profile call from the settings page, with the stored address and token. */
 async function profileCall(message, sender) {
   // Only the extension's own pages manage profiles, never a content script in a web page.
-  if (!String(sender?.url ?? '').startsWith(chrome.runtime.getURL(''))) {
+  if (!fromExtensionPage(sender)) {
     return { status: 'rejected', code: 'forbidden_sender', message: 'profiles are managed from the settings page' };
   }
   const settings = await currentSettings();
@@ -71,6 +75,11 @@ const route = createMessageRouter({
   [Message.ANALYZE]: analyze,
   [Message.OPEN_SETTINGS]: () => chrome.runtime.openOptionsPage().then(() => ({ opened: true })),
   [Message.TEST_CONNECTION]: ({ serverUrl, token }) => checkConnection({ fetch, serverUrl, token }),
+  // The token goes back to the settings page only, which saves it like a pasted one.
+  [Message.PAIR]: ({ serverUrl, code }, sender) =>
+    fromExtensionPage(sender)
+      ? pairWithCode({ fetch, serverUrl, code })
+      : { status: 'rejected', code: 'forbidden_sender', message: 'pairing is done from the settings page' },
 });
 listenForMessages(chrome.runtime.onMessage, route);
 

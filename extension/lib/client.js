@@ -90,6 +90,23 @@ export async function checkConnection({ fetch: fetchImpl, serverUrl, token, now 
   return { status: 'ok', version, roundTripMs };
 }
 
+/**
+ * Exchanges the one-time pairing code for the token (POST /v1/pair, which answers extension
+ * origins only). The answer carries the token, or the server's refusal: wrong_code (with
+ * tries_left), code_expired, too_many_tries.
+ */
+export async function pairWithCode({ fetch: fetchImpl, serverUrl, code }) {
+  const reply = await call(fetchImpl, endpoint(serverUrl, '/v1/pair'), {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ code }),
+  });
+  if (reply.status !== 'ok') return reply;
+  const token = reply.body?.token;
+  if (typeof token !== 'string' || !token) return { status: 'rejected', code: 'bad_answer', message: '' };
+  return { status: 'ok', token };
+}
+
 function encodeName(name) {
   return encodeURIComponent(name);
 }

@@ -7,6 +7,8 @@ export const Message = Object.freeze({
   RECHECK_FOCUSED: 'postcoach:recheck-focused',
   OPEN_SETTINGS: 'postcoach:open-settings',
   TEST_CONNECTION: 'postcoach:test-connection',
+  // The settings page exchanges the one-time code `postcoach pair` shows for the token.
+  PAIR: 'postcoach:pair',
   // Brand profiles, from the settings page; the service worker turns each into one API call.
   PROFILES_LIST: 'postcoach:profiles-list',
   PROFILE_GET: 'postcoach:profile-get',
@@ -34,6 +36,7 @@ const FIELDS = Object.freeze({
   [Message.RECHECK_FOCUSED]: {},
   [Message.OPEN_SETTINGS]: {},
   [Message.TEST_CONNECTION]: { serverUrl: 'string', token: 'string' },
+  [Message.PAIR]: { serverUrl: 'string', code: 'string' },
   [Message.PROFILES_LIST]: {},
   [Message.PROFILE_GET]: { name: 'string', lang: 'string?' },
   [Message.PROFILE_CREATE]: { profile: 'object' },

@@ -53,6 +53,13 @@ export function normalizeToken(value) {
   return { value: token };
 }
 
+/** The six digits of a pairing code as a person may type them ("482 913"), or null. */
+export function normalizePairingCode(value) {
+  if (typeof value !== 'string') return null;
+  const code = value.replace(/[\s-]/g, '');
+  return /^[0-9]{6}$/.test(code) ? code : null;
+}
+
 function normalizeSwitches(value, names) {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     return { error: 'switches_invalid' };

@@ -7,6 +7,7 @@ import {
   FAMILIES,
   PLATFORMS,
   loadSettings,
+  normalizePairingCode,
   normalizeServerUrl,
   normalizeToken,
   saveSettings,
@@ -26,11 +27,21 @@ const toggleToken = document.getElementById('toggle-token');
 const testButton = document.getElementById('test-connection');
 const connectionResult = document.getElementById('connection-result');
 const saveStatus = document.getElementById('save-status');
+const pairing = {
+  box: document.getElementById('pairing'),
+  status: document.getElementById('pairing-status'),
+  field: document.getElementById('pairing-code-field'),
+  code: document.getElementById('pairing-code'),
+  button: document.getElementById('pair'),
+  error: document.getElementById('pairing-error'),
+  again: document.getElementById('find-server'),
+};
 
 let settings;
 let lang;
 let profiles;
 let savedNoticeTimer = 0;
+let serverSearch = 0;
 
 function t(key, vars) {
   return translate(lang, key, vars);
@@ -180,6 +191,87 @@ testButton.addEventListener('click', async () => {
   }
 });
 
+/** Shows a translated text that follows language changes (applyTranslations); null clears. */
+function showText(node, key, vars) {
+  if (!key) {
+    delete node.dataset.i18n;
+    delete node.dataset.i18nVars;
+    node.textContent = '';
+    return;
+  }
+  node.dataset.i18n = key;
+  if (vars) node.dataset.i18nVars = JSON.stringify(vars);
+  else delete node.dataset.i18nVars;
+  node.textContent = t(key, vars);
+}
+
+function showPairing(state, vars) {
+  pairing.box.dataset.state = state;
+  showText(pairing.status, `pairing.${state}`, vars);
+  pairing.field.hidden = state !== 'found';
+  pairing.again.hidden = state !== 'absent';
+}
+
+/**
+ * Looks for the server at the stored address (by default the one `postcoach serve` uses) and
+ * tells whether the stored token opens it: paired, found (asks for the code), or absent.
+ */
+async function findServer() {
+  const search = ++serverSearch;
+  const url = settings.serverUrl;
+  showPairing('searching', { url });
+  const result = await chrome.runtime.sendMessage(
+    createMessage(Message.TEST_CONNECTION, { serverUrl: url, token: settings.token }),
+  );
+  if (search !== serverSearch) return; // a newer search (another address or token) answers
+  if (result.status === 'ok') showPairing('paired', { version: result.version, url });
+  else if (result.status === 'unauthorized' && result.version) showPairing('found', { version: result.version, url });
+  else showPairing('absent', { url });
+}
+
+function pairingError(result, url) {
+  if (['wrong_code', 'code_expired', 'too_many_tries'].includes(result.code)) {
+    return [`pairing.error.${result.code}`, { tries: result.extra?.tries_left ?? 0 }];
+  }
+  if (result.status === 'offline') return ['pairing.error.offline', { url }];
+  return ['pairing.error.other', { message: result.message || result.code }];
+}
+
+async function pair() {
+  const code = normalizePairingCode(pairing.code.value);
+  pairing.code.setAttribute('aria-invalid', String(!code));
+  if (!code) {
+    showText(pairing.error, 'pairing.error.code_invalid');
+    return;
+  }
+  showText(pairing.error, null);
+  pairing.button.disabled = true;
+  pairing.button.textContent = t('pairing.pairing');
+  try {
+    const url = settings.serverUrl;
+    const result = await chrome.runtime.sendMessage(createMessage(Message.PAIR, { serverUrl: url, code }));
+    if (result.status !== 'ok') {
+      showText(pairing.error, ...pairingError(result, url));
+      return;
+    }
+    pairing.code.value = '';
+    await save({ token: result.token });
+    fields.token.value = settings.token;
+    await findServer();
+  } finally {
+    pairing.button.disabled = false;
+    pairing.button.textContent = t('pairing.pair');
+  }
+}
+
+pairing.button.addEventListener('click', pair);
+pairing.code.addEventListener('keydown', (event) => {
+  if (event.key !== 'Enter') return;
+  event.preventDefault(); // not the form's submission: this field pairs
+  pair();
+});
+pairing.again.addEventListener('click', findServer);
+
 async function showShortcut() {
   const commands = await chrome.commands.getAll();
   const shortcut = commands.find((command) => command.name === RECHECK_COMMAND)?.shortcut;
@@ -203,10 +295,16 @@ async function init() {
   profiles = createProfilesSection({ translate: t, language: () => lang });
   applyTranslations();
   // Profiles live on the server: a new address or token (from any tab) means another list.
-  chrome.storage.onChanged.addListener((changes, area) => {
-    if (area === 'local' && ('serverUrl' in changes || 'token' in changes)) profiles.refresh();
+  chrome.storage.onChanged.addListener(async (changes, area) => {
+    if (area === 'local' && ('serverUrl' in changes || 'token' in changes)) {
+      profiles.refresh();
+      // The stored values are the truth, whichever tab saved them.
+      const { serverUrl, token } = await loadSettings(chrome.storage.local);
+      settings = { ...settings, serverUrl, token };
+      findServer();
+    }
   });
-  await Promise.all([showShortcut(), profiles.refresh()]);
+  await Promise.all([showShortcut(), profiles.refresh(), findServer()]);
   document.body.dataset.ready = 'true';
 }
 

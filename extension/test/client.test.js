@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { analyzeDraft, analyzeRequestBody, callServer, changesProfiles, checkConnection, profileRequest } from '../lib/client.js';
+import { analyzeDraft, analyzeRequestBody, callServer, changesProfiles, checkConnection, pairWithCode, profileRequest } from '../lib/client.js';
 import { Message, createMessage } from '../lib/messages.js';
-import { DEFAULT_SETTINGS } from '../lib/settings.js';
+import { DEFAULT_SETTINGS, normalizePairingCode } from '../lib/settings.js';
 
 const settings = { ...DEFAULT_SETTINGS, token: 'secret-token-123' };
 const draft = { text: 'Achetez !', platform: 'facebook', reply: false };
@@ -188,6 +188,50 @@ describe('profile requests', () => {
       message: 'changed since loaded',
       httpStatus: 409,
       extra: { current: 5 },
+    });
+  });
+});
+
+describe('pairing', () => {
+  it('reads a code typed with spaces or a dash, and nothing else', () => {
+    assert.equal(normalizePairingCode('482913'), '482913');
+    assert.equal(normalizePairingCode(' 482 913 '), '482913');
+    assert.equal(normalizePairingCode('482-913'), '482913');
+    for (const bad of ['', '48291', '4829130', '48a913', null, undefined]) {
+      assert.equal(normalizePairingCode(bad), null, String(bad));
+    }
+  });
+
+  it('posts the code to /v1/pair without a token and returns the token', async () => {
+    let seen;
+    const fetch = async (url, init) => {
+      seen = { url, init };
+      return jsonResponse(200, { token: 'the-token-0123456789' });
+    };
+    const reply = await pairWithCode({ fetch, serverUrl: 'http://127.0.0.1:8731/', code: '482913' });
+    assert.deepEqual(reply, { status: 'ok', token: 'the-token-0123456789' });
+    assert.equal(seen.url, 'http://127.0.0.1:8731/v1/pair');
+    assert.equal(seen.init.method, 'POST');
+    assert.equal(seen.init.headers.Authorization, undefined);
+    assert.deepEqual(JSON.parse(seen.init.body), { code: '482913' });
+  });
+
+  it('keeps the refusal and the tries left', async () => {
+    const fetch = async () => jsonResponse(401, { error: { code: 'wrong_code', message: 'wrong', tries_left: 3 } });
+    const reply = await pairWithCode({ fetch, serverUrl: 'http://127.0.0.1:8731', code: '000000' });
+    assert.equal(reply.status, 'unauthorized');
+    assert.equal(reply.code, 'wrong_code');
+    assert.deepEqual(reply.extra, { tries_left: 3 });
+  });
+
+  it('refuses an answer without a token', async () => {
+    const reply = await pairWithCode({ fetch: async () => jsonResponse(200, {}), serverUrl: 'http://127.0.0.1:8731', code: '000000' });
+    assert.equal(reply.status, 'rejected');
+  });
+
+  it('declares the message the settings page sends', () => {
+    assert.deepEqual(createMessage(Message.PAIR, { serverUrl: 'http://127.0.0.1:8731', code: '482913' }), {
+      type: Message.PAIR, serverUrl: 'http://127.0.0.1:8731', code: '482913',
     });
   });
 });

@@ -43,10 +43,10 @@ def _postcoach(*args: str) -> list[str]:
 class Served:
     """A `postcoach serve` process whose output is read line by line as it comes."""
 
-    def __init__(self, port: int) -> None:
+    def __init__(self, port: int, *options: str) -> None:
         self.port = port
         self.process = subprocess.Popen(
-            _postcoach("serve", "--port", str(port)),
+            _postcoach("serve", "--port", str(port), *options),
             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, encoding="utf-8",
         )
         self.lines: list[str] = []
@@ -83,8 +83,8 @@ class Served:
 
 
 @contextmanager
-def served(port: int) -> Iterator[Served]:
-    server = Served(port)
+def served(port: int, *options: str) -> Iterator[Served]:
+    server = Served(port, *options)
     try:
         yield server
     finally:
@@ -157,17 +157,26 @@ def test_serve_explains_a_port_in_use_in_one_line():
     assert len(lines) == 1 and f"port {port} is already in use" in lines[0]
 
 
-def test_serve_lifecycle(isolated_home):
+def _pairing_code(home) -> str:
+    return json.loads((home / "pairing-code").read_text())["code"]
+
+
+@pytest.mark.parametrize("verbose", [False, True], ids=["default", "verbose"])
+def test_serve_lifecycle(isolated_home, verbose):
     """Starts, tells a newcomer what to do, serves securely, logs no draft, stops on Ctrl-C."""
     port = _free_port()
-    with served(port) as server:
+    with served(port, *(["--verbose"] if verbose else [])) as server:
         server.wait_for("Ctrl-C stops the server")
         banner = "".join(server.lines)
         token = (isolated_home / "token").read_text().strip()
         assert f"http://127.0.0.1:{port}" in banner
-        assert token in banner
+        assert f"Pairing code: {_pairing_code(isolated_home)}" in banner
+        assert token not in banner  # the code pairs; the token stays in its file
+        assert str(isolated_home / "token") in banner
         assert "chrome://extensions" in banner and "Load unpacked" in banner
         assert "about:debugging" in banner and "manifest.json" in banner
+        assert str(isolated_home / "postcoach.log") in banner
+        assert len(banner.splitlines()) <= 12
 
         if shutil.which("ss"):  # bound to loopback, not to every interface
             assert _listening_addresses(port) == [f"127.0.0.1:{port}"]
@@ -187,7 +196,17 @@ def test_serve_lifecycle(isolated_home):
         server.process.send_signal(signal.SIGINT)
         assert server.process.wait(timeout=15) == 0
         output = server.drain()
+    log = (isolated_home / "postcoach.log").read_text()
     assert "Post Coach stopped." in output
-    assert "Traceback" not in output
-    assert "refused POST /v1/analyze: unauthorized" in output  # refusals are logged...
-    assert MARKER not in output  # ...drafts never
+    assert "Traceback" not in output + log
+    if os.name == "posix":
+        assert stat.S_IMODE((isolated_home / "postcoach.log").stat().st_mode) == 0o600
+    # Refusals are counted in the summary written as the server stops...
+    assert "1× 401 unauthorized" in log and "1× 403 origin_not_allowed" in log
+    assert "1× 422 invalid_field" in log
+    if verbose:  # ...and logged one by one with --verbose, on stderr and in the file
+        assert "POST /v1/analyze 200" in log and "POST /v1/analyze 200" in output
+        assert "refused POST /v1/analyze: unauthorized" in log
+    else:  # no line per request at the default level
+        assert "/v1/analyze" not in log and "/v1/analyze" not in output
+    assert MARKER not in output + log  # drafts never

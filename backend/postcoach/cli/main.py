@@ -219,10 +219,13 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _extra_commands() -> list[Callable[[argparse._SubParsersAction], None]]:
+    from postcoach.cli.extension import register as register_extension_command
     from postcoach.cli.profile import register as register_profile_commands
     from postcoach.cli.server import register as register_server_commands
+    from postcoach.cli.service import register as register_service_commands
 
-    return [register_server_commands, register_profile_commands]
+    return [register_server_commands, register_profile_commands, register_service_commands,
+            register_extension_command]
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -19,6 +19,7 @@ from postcoach.engine import analyze
 from postcoach.errors import InputError
 from postcoach.rules import all_rules
 from postcoach.server import profiles
+from postcoach.server.cpu_guard import CpuBudgetExceeded
 from postcoach.server.errors import LEARN_MAX_BODY_BYTES, ApiError
 from postcoach.server.openapi import (
     IF_MATCH_PATTERN,
@@ -26,6 +27,7 @@ from postcoach.server.openapi import (
     check_request,
     document,
 )
+from postcoach.server.pairing import PairingRefused
 from postcoach.server.profile_schemas import RESERVED_NAMES
 from postcoach.server.security import public
 
@@ -83,12 +85,39 @@ def analyze_draft() -> dict:
         body["profile"] = profiles.normalised(profile)
     else:  # a stored profile's name, or none: the one active for the platform
         body["profile"] = profiles.profile_to_check(profile, body.get("platform", "generic"))
+    guard = current_app.extensions.get("postcoach.cpu_guard")
     try:
-        return analyze(**body)
+        if guard is None:
+            return analyze(**body)
+        with guard.limit():
+            return analyze(**body)
     except InputError as error:
         raise ApiError(
             422, "invalid_field", f"{error.field}: {error.message}", field=error.field
         ) from None
+    except CpuBudgetExceeded:
+        assert guard is not None
+        raise ApiError(
+            413, "too_complex", "text: this draft takes too long to analyse (more than "
+            f"{guard.budget * 1000:.0f} ms); check a shorter part of it"
+        ) from None
+
+
+@api.post("/pair")
+@public
+def pair() -> dict:
+    # Web origins were refused before this ran; a caller without an Origin (curl, a script)
+    # is no extension page either. The token stays the way in for those.
+    if request.headers.get("Origin") is None:
+        raise ApiError(403, "origin_not_allowed", "pairing is done from the extension's "
+                       "settings page; elsewhere use the token (`postcoach token`)")
+    body = _checked_body("PairRequest")
+    try:
+        current_app.extensions["postcoach.pairing"].redeem(body["code"])
+    except PairingRefused as refusal:
+        counts = {} if refusal.tries_left is None else {"tries_left": refusal.tries_left}
+        raise ApiError(401, refusal.code, refusal.message, counts=counts) from None
+    return {"token": current_app.config["TOKEN"]}
 
 
 @cache

@@ -16,7 +16,8 @@ from postcoach.contract import FAMILIES, LANGUAGES, LEVELS, PLATFORMS, SCORES
 from postcoach.engine import MAX_CHARS
 from postcoach.server import profile_schemas
 from postcoach.server.errors import LEARN_MAX_BODY_BYTES, MAX_BODY_BYTES, ApiError
-from postcoach.server.profile_schemas import ANALYZE_PROFILE, NAME_PATTERN
+from postcoach.server.pairing import CODE_DIGITS, CODE_SECONDS, MAX_WRONG_TRIES
+from postcoach.server.profile_schemas import ANALYZE_PROFILE, NAME_PATTERN, RESERVED_NAMES
 
 _REF = "#/components/schemas/"
 
@@ -145,11 +146,32 @@ SCHEMAS: dict[str, dict] = {
                         "type": "integer",
                         "description": "Posts needed to learn a voice (not_enough_samples only).",
                     },
+                    "tries_left": {
+                        "type": "integer",
+                        "description": "Wrong pairing codes that may still be tried (pairing "
+                        "only).",
+                    },
                 },
                 ("code", "message"),
             )
         },
         ("error",),
+    ),
+    "PairRequest": _object(
+        {
+            "code": {
+                "type": "string",
+                "pattern": f"^[0-9]{{{CODE_DIGITS}}}$",
+                "description": "The one-time code `postcoach pair` (or the server's start "
+                "banner) shows.",
+            }
+        },
+        ("code",),
+    ),
+    "PairAnswer": _object(
+        {"token": {"type": "string", "description": "The pairing token: send it as "
+                   "`Authorization: Bearer <token>` from now on."}},
+        ("token",),
     ),
     **profile_schemas.SCHEMAS,
 }
@@ -167,7 +189,8 @@ _ERRORS = {
     "422": "A field is invalid; error.field names it.",
 }
 _ANALYZE_ERRORS = {
-    "413": f"Body over {MAX_BODY_BYTES // 1024} KiB, or text over {MAX_CHARS} characters.",
+    "413": f"Body over {MAX_BODY_BYTES // 1024} KiB, text over {MAX_CHARS} characters "
+    "(text_too_long), or a draft whose analysis would take too much CPU time (too_complex).",
     "422": "A field is invalid (invalid_field), or profile names no stored profile "
     "(unknown_profile); error.field names it.",
 }
@@ -176,6 +199,11 @@ _LEARN_ERRORS = {
     "422": "A field is invalid (invalid_field), the pasted content cannot be read "
     "(unreadable_samples), or fewer than 5 posts have text (not_enough_samples, with "
     "error.count and error.needed); error.field names the field.",
+}
+_PAIR_ERRORS = {
+    "401": "The code is wrong (wrong_code, with error.tries_left), expired, used or never made "
+    f"(code_expired), or was the {MAX_WRONG_TRIES}th wrong one (too_many_tries).",
+    "403": "Host not allowed, or no extension Origin: only the extension's pages may pair.",
 }
 _ACTIVE_ERRORS = {
     "422": "A field is invalid (invalid_field), or name is no stored profile "
@@ -201,7 +229,8 @@ _NAME_PARAMETER = {
     "in": "path",
     "required": True,
     "description": "The profile's name (the case of A-Z does not matter).",
-    "schema": {"type": "string", "pattern": NAME_PATTERN},
+    # "active" and "import" are the fixed routes beside it, not names.
+    "schema": {"type": "string", "pattern": NAME_PATTERN, "not": {"enum": list(RESERVED_NAMES)}},
 }
 IF_MATCH_PATTERN = r'^(\*|(W/)?"[0-9]{1,9}"|[0-9]{1,9})$'
 _IF_MATCH = {
@@ -367,6 +396,17 @@ def _paths() -> dict:
                 **_body("AnalyzeRequest"),
                 "responses": _responses(_ref("Result"), *_WRITE_ERRORS,
                                         messages=_ANALYZE_ERRORS),
+            }
+        },
+        "/v1/pair": {
+            "post": {
+                "summary": "Exchange the one-time pairing code for the token. Needs no token, "
+                f"but an extension Origin; a code works once, for {CODE_SECONDS // 60} minutes, "
+                f"and dies at the {MAX_WRONG_TRIES}th wrong try.",
+                "security": [],
+                **_body("PairRequest"),
+                "responses": _responses(_ref("PairAnswer"), "400", "401", "413", "415", "422",
+                                        messages=_PAIR_ERRORS),
             }
         },
         "/v1/rules": {

@@ -50,7 +50,9 @@ def _bearer_token_matches(authorization: str, token: str) -> bool:
 
 
 def _refuse(status: int, code: str, message: str, **headers: str) -> ApiError:
-    logger.warning("refused %s %s: %s", request.method, request.path, code)
+    # One line per refusal only with --verbose: a web page could knock a thousand times a
+    # second. The log's summary counts them (activity.py).
+    logger.debug("refused %s %s: %s", request.method, request.path, code)
     return ApiError(status, code, message, headers=headers)
 
 
