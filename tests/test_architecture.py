@@ -19,7 +19,7 @@ ALLOWED = {
     "server": {"text", "rules", "brand", "scoring", "engine"},
     "cli": {"text", "rules", "brand", "scoring", "engine", "server"},
 }
-BASE = {"contract", "errors", "paths", "__init__", "__main__"}
+BASE = {"contract", "errors", "paths", "database", "__init__", "__main__"}
 
 
 def _module_name(path: Path) -> str:
