@@ -219,10 +219,11 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _extra_commands() -> list[Callable[[argparse._SubParsersAction], None]]:
+    from postcoach.cli.history import register as register_history_commands
     from postcoach.cli.profile import register as register_profile_commands
     from postcoach.cli.server import register as register_server_commands
 
-    return [register_server_commands, register_profile_commands]
+    return [register_server_commands, register_profile_commands, register_history_commands]
 
 
 def main(argv: Sequence[str] | None = None) -> int:
