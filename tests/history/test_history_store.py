@@ -13,8 +13,8 @@ import time
 from datetime import datetime, timedelta, timezone
 
 import pytest
-from history_fixtures import FIXTURES, NOW, facebook_archive, linkedin_page_workbook
 
+from history_fixtures import FIXTURES, NOW, facebook_archive, linkedin_page_workbook
 from postcoach.brand.profile import Profile
 from postcoach.brand.store import Store
 from postcoach.history.model import Published

@@ -9,6 +9,7 @@ from flask import Flask
 from postcoach.contract import DEFAULT_PORT
 from postcoach.server import errors, security
 from postcoach.server.api import api
+from postcoach.server.history import history_api
 from postcoach.server.pairing import load_or_create_token
 
 
@@ -25,4 +26,5 @@ def create_app(config: Mapping[str, object] | None = None) -> Flask:
     errors.install(app)
     security.install(app)
     app.register_blueprint(api, url_prefix="/v1")
+    app.register_blueprint(history_api, url_prefix="/v1/history")
     return app

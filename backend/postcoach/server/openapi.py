@@ -14,7 +14,7 @@ import jsonschema_rs
 from postcoach import __version__
 from postcoach.contract import FAMILIES, LANGUAGES, LEVELS, PLATFORMS, SCORES
 from postcoach.engine import MAX_CHARS
-from postcoach.server import profile_schemas
+from postcoach.server import history_schemas, profile_schemas
 from postcoach.server.errors import LEARN_MAX_BODY_BYTES, MAX_BODY_BYTES, ApiError
 from postcoach.server.profile_schemas import ANALYZE_PROFILE, NAME_PATTERN
 
@@ -152,6 +152,7 @@ SCHEMAS: dict[str, dict] = {
         ("error",),
     ),
     **profile_schemas.SCHEMAS,
+    **history_schemas.SCHEMAS,
 }
 
 _ERRORS = {
@@ -382,6 +383,7 @@ def _paths() -> dict:
             }
         },
         **_profile_paths(),
+        **history_schemas.paths(_responses, _body),
     }
 
 

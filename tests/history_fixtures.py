@@ -7,7 +7,7 @@ import zipfile
 from datetime import datetime, timezone
 from pathlib import Path
 
-FIXTURES = Path(__file__).parent / "fixtures"
+FIXTURES = Path(__file__).parent / "history" / "fixtures"
 # The fixtures' posts are from May–June 2024; "now" is just after, so none is past retention.
 NOW = datetime(2024, 6, 15, 12, 0, tzinfo=timezone.utc)
 
