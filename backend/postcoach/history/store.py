@@ -223,6 +223,8 @@ class HistoryStore:
         if enabled is not None:
             changes["enabled"] = bool(enabled)
         if retention_days is not self._UNSET:
+            if isinstance(retention_days, float) and retention_days.is_integer():
+                retention_days = int(retention_days)  # JSON's 30.0 is 30
             if retention_days is not None and (
                     not isinstance(retention_days, int) or isinstance(retention_days, bool)
                     or not 1 <= retention_days <= MAX_RETENTION_DAYS):

@@ -4,13 +4,20 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from flask import Flask
+from flask import Flask, request
 
 from postcoach.contract import DEFAULT_PORT
 from postcoach.server import errors, security
 from postcoach.server.api import api
 from postcoach.server.history import history_api
+from postcoach.server.openapi import check_query
 from postcoach.server.pairing import load_or_create_token
+
+
+def _documented_query() -> None:
+    """After the security gates: a query parameter the document does not name is a 422."""
+    if request.url_rule is not None and request.method != "OPTIONS" and request.args:
+        check_query(request.url_rule.rule, request.method, request.args.keys())
 
 
 def create_app(config: Mapping[str, object] | None = None) -> Flask:
@@ -25,6 +32,7 @@ def create_app(config: Mapping[str, object] | None = None) -> Flask:
     app.json.ensure_ascii = False  # type: ignore[attr-defined]
     errors.install(app)
     security.install(app)
+    app.before_request(_documented_query)
     app.register_blueprint(api, url_prefix="/v1")
     app.register_blueprint(history_api, url_prefix="/v1/history")
     return app

@@ -108,8 +108,9 @@ def add_history() -> Response:
         network=body["network"], text=body["text"], published_at=published,
         reply=body.get("reply", False), url=body.get("url"), source="capture",
         brand=body.get("brand"),
-        figures={name: body.get(name) for name in ("reactions", "comments", "shares",
-                                                    "impressions") if name in body},
+        # JSON Schema's integers include 12.0.
+        figures={name: int(body[name]) for name in ("reactions", "comments", "shares",
+                                                     "impressions") if name in body},
     )
     try:
         report = record(store(), profiles.store(), post)
@@ -154,7 +155,10 @@ def history_settings() -> dict:
 @history_api.put("/settings")
 def change_history_settings() -> dict:
     body = _body("HistorySettingsChange")
-    settings, deleted = store().update_settings(**body)
+    try:
+        settings, deleted = store().update_settings(**body)
+    except InputError as error:
+        raise _invalid(error.field, error.message) from None
     return {**settings.as_json(), "deleted": deleted}
 
 

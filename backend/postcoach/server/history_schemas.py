@@ -131,6 +131,7 @@ SCHEMAS: dict[str, dict] = {
                          "description": "The file's name, as shown in the answer."},
             "content_base64": {
                 "type": "string", "contentEncoding": "base64",
+                "pattern": "^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$",
                 "maxLength": (IMPORT_MAX_FILE_BYTES + 2) // 3 * 4,
                 "description": "The file's bytes in base64: a Facebook JSON or ZIP, a Meta "
                 "Business Suite CSV, LinkedIn's Shares.csv or Page XLSX, a Post Coach export.",
