@@ -33,7 +33,7 @@ raconter expliquer apprendre partager découvrir visiter essayer comparer entret
 doux chaud clair sombre naturel brut patiné ciré huilé recyclé local durable solide léger ancien
 histoire secret geste outil méthode étape conseil question réponse idée souvenir projet atelier
 couleur forme taille poids finition texture motif nuance reflet ombre grain fil nœud trame
-""".split()
+""".split()  # noqa: SIM905 (a paragraph reads better than a list)
 
 
 def _words(rng: random.Random, count: int) -> str:
@@ -45,7 +45,12 @@ def _text(rng: random.Random, network: str) -> tuple[str, str]:
                        weights=[3, 1, 3, 2, 3] if network == "facebook" else [2, 0, 3, 3, 4])[0]
     pool = {"salesy": SALESY, "bait": BAIT, "inviting": INVITING, "diva": DIVA,
             "useful": USEFUL}[kind]
-    text = f"{rng.choice(pool)} {_words(rng, rng.randint(10, 22)).capitalize()}."
+    # A brand repeats its formulas, but most of each post is its own.
+    opening = rng.choice(pool) if rng.random() < 0.4 else _words(rng, 6).capitalize() + \
+        {"salesy": " : -20 % ce week-end, commandez vite !", "bait": ", like si tu aimes !",
+         "inviting": " : et vous, qu'en pensez-vous ?", "diva": " : nous sommes fiers de notre "
+         "équipe.", "useful": " : voici notre astuce."}[kind]
+    text = f"{opening} {_words(rng, rng.randint(10, 22)).capitalize()}."
     if network == "facebook" and rng.random() < 0.6:
         text += rng.choice(CASUAL)
     return kind, text

@@ -15,26 +15,24 @@ MAX_PAIRS = 200
 
 def near_duplicates(posts: list[dict]) -> tuple[int, list[dict]]:
     """Pairs of posts (not replies) on different networks that are near-duplicates, the most
-    alike first: the number found, and up to MAX_PAIRS of them."""
-    sets = [(post, shingles(post["text"])) for post in posts]
-    sets = [(post, shape) for post, shape in sets if shape]
-    if len({post["network"] for post, _ in sets}) < 2:
+    alike first: the number found, and up to MAX_PAIRS of them. One network's posts go into the
+    LSH index and the other's are looked up in it, so no pair within a network is examined."""
+    by_network: dict[str, list[tuple[dict, frozenset[str]]]] = {}
+    for post in posts:
+        shape = shingles(post["text"])
+        if shape:
+            by_network.setdefault(post["network"], []).append((post, shape))
+    if len(by_network) < 2:
         return 0, []
-    hashes = MinHash.bulk([[s.encode("utf-8") for s in shape] for _, shape in sets],
-                          num_perm=PERMUTATIONS)
+    indexed, looked_up = sorted(by_network.values(), key=len)[:2]
     lsh = MinHashLSH(threshold=NEAR_DUPLICATE, num_perm=PERMUTATIONS)
     with lsh.insertion_session() as session:
-        for index, minhash in enumerate(hashes):
+        for index, minhash in enumerate(_minhashes(indexed)):
             session.insert(index, minhash, check_duplication=False)
     pairs = []
-    for index, minhash in enumerate(hashes):
-        post, shape = sets[index]
-        for other in lsh.query(minhash):
-            if other <= index:
-                continue
-            twin, twin_shape = sets[other]
-            if twin["network"] == post["network"]:
-                continue
+    for (post, shape), minhash in zip(looked_up, _minhashes(looked_up), strict=True):
+        for index in lsh.query(minhash):
+            twin, twin_shape = indexed[index]
             score = resemblance(shape, twin_shape)
             if score >= NEAR_DUPLICATE:
                 first, second = sorted((post, twin), key=lambda p: p["published_at"])
@@ -42,6 +40,11 @@ def near_duplicates(posts: list[dict]) -> tuple[int, list[dict]]:
                               "second": _brief(second), "days_apart": _days(first, second)})
     pairs.sort(key=lambda p: (-p["similarity"], p["first"]["published_at"]))
     return len(pairs), pairs[:MAX_PAIRS]
+
+
+def _minhashes(items: list[tuple[dict, frozenset[str]]]) -> list[MinHash]:
+    return MinHash.bulk([[s.encode("utf-8") for s in shape] for _, shape in items],
+                        num_perm=PERMUTATIONS)
 
 
 def _brief(post: dict) -> dict:
