@@ -58,6 +58,7 @@ bench: install e2e-fixtures
 	$(BIN)/python backend/tools/bench_server.py || status=1; \
 	$(BIN)/python backend/tools/bench_server.py --pace-ms 0 --seconds 5 || status=1; \
 	$(BIN)/python backend/tools/bench_extension.py || status=1; \
+	$(BIN)/python backend/tools/bench_history.py || status=1; \
 	exit $$status
 
 lint: install
