@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import sqlite3
 import threading
+import time
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -23,13 +25,48 @@ def store() -> HistoryStore:
         return _stores[path]
 
 
+# The 30-day window slides: what was read is read again after this long even if nothing changed.
+RECENT_TTL_S = 600
+
+
+class _Recent(threading.local):
+    """One thread's read connection, the data_version it last saw, and the recent posts read
+    since, per platform: a keystroke's analysis costs one PRAGMA, not two queries."""
+
+    def __init__(self) -> None:
+        self.path: Path | None = None
+        self.connection: sqlite3.Connection | None = None
+        self.data_version: int | None = None
+        self.posts: dict[str, tuple[float, list[dict]]] = {}
+
+    def fresh(self, path: Path) -> dict[str, tuple[float, list[dict]]]:
+        if self.path != path or self.connection is None:
+            if self.connection is not None:
+                self.connection.close()
+            self.connection = sqlite3.connect(path, isolation_level=None,
+                                              check_same_thread=False)
+            self.path, self.data_version = path, None
+        version = self.connection.execute("PRAGMA data_version").fetchone()[0]
+        if version != self.data_version:
+            self.posts, self.data_version = {}, version
+        return self.posts
+
+
+_recent = _Recent()
+
+
 def recent_posts(platform: str, reply: bool) -> list[dict]:
     """What a draft must not repeat: the posts of the last 30 days on the other networks, when
     history is on. The engine gets them as analyze(..., recent_posts=...)."""
     if reply or platform == "generic":
         return []
     current = store()
-    if not current.settings().enabled:
-        return []
-    rows = current.recent(datetime.now(timezone.utc), RECENT_DAYS, other_than=platform)
-    return [{"network": n, "published_at": p, "text": t} for n, p, t in rows]
+    cached = _recent.fresh(current.path)
+    now = time.monotonic()
+    if platform not in cached or now - cached[platform][0] > RECENT_TTL_S:
+        posts: list[dict] = []
+        if current.settings().enabled:
+            rows = current.recent(datetime.now(timezone.utc), RECENT_DAYS, other_than=platform)
+            posts = [{"network": n, "published_at": p, "text": t} for n, p, t in rows]
+        cached[platform] = (now, posts)
+    return cached[platform][1]

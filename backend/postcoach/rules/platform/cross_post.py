@@ -82,7 +82,12 @@ def _repeats(draft, context) -> list[Finding]:
     for post in context.recent_posts:
         if post["network"] == context.platform or post["network"] not in NETWORKS:
             continue
-        score = resemblance(mine, shingles(post["text"]))
+        theirs = shingles(post["text"])
+        # Jaccard is at most the ratio of the sizes: most posts are ruled out without a set op.
+        if not theirs or min(len(mine), len(theirs)) < NEAR_DUPLICATE * max(len(mine),
+                                                                            len(theirs)):
+            continue
+        score = resemblance(mine, theirs)
         if score >= NEAR_DUPLICATE and (best is None or score > best[0]):
             best = (score, post)
     if best is None:
