@@ -69,3 +69,23 @@ def test_bad_files_and_switched_off_history_are_clear_errors(run, tmp_path, isol
     assert run("history", "settings", "--off").returncode == 0
     off = run("history", "import", str(FIXTURES / "Shares.csv"))
     assert off.returncode == 2 and "history is switched off" in off.stderr
+
+
+def test_check_warns_when_a_draft_repeats_last_weeks_post_on_the_other_network(run):
+    from datetime import datetime, timedelta, timezone
+
+    from postcoach.brand.store import Store
+    from postcoach.history.model import Published
+    from postcoach.history.recording import record
+    from postcoach.history.store import HistoryStore
+
+    text = ("Trois leçons de dix ans d'artisanat : écouter avant de vendre, répondre à chaque "
+            "commentaire, partager ce que l'on sait. Et vous, quelle leçon ajouteriez-vous ?")
+    when = datetime.now(timezone.utc) - timedelta(days=2)
+    record(HistoryStore(), Store(), Published("linkedin", text, when, source="capture"))
+    result = json.loads(run("check", text, "--platform", "facebook", "--json").stdout)
+    hint = next(h for h in result["hints"] if h["rule"] == "platform.cross_post")
+    assert hint["message"].startswith("Presque le même texte que votre post LinkedIn du ")
+    assert run("history", "settings", "--off").returncode == 0
+    result = json.loads(run("check", text, "--platform", "facebook", "--json").stdout)
+    assert not any(h["rule"] == "platform.cross_post" for h in result["hints"])

@@ -375,6 +375,19 @@ class HistoryStore:
         return [tuple(row) for row in rows]
 
 
+RECENT_DAYS = 30
+
+
+def recent_posts(store: HistoryStore, platform: str, reply: bool,
+                 now: datetime | None = None) -> list[dict]:
+    """What a draft must not repeat: the posts of the last 30 days on the other networks, when
+    history is on. The engine takes them as analyze(..., recent_posts=...)."""
+    if reply or platform not in NETWORKS or not store.settings().enabled:
+        return []
+    rows = store.recent(now or datetime.now(timezone.utc), RECENT_DAYS, other_than=platform)
+    return [{"network": n, "published_at": p, "text": t} for n, p, t in rows]
+
+
 def parse_moment(value: str, field_name: str) -> datetime:
     """A date (2024-03-01) or a date and time, for filters; a clear error otherwise."""
     try:

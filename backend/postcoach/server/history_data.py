@@ -5,15 +5,14 @@ from __future__ import annotations
 import sqlite3
 import threading
 import time
-from datetime import datetime, timezone
 from pathlib import Path
 
 from postcoach import database
+from postcoach.history import store as history_store
 from postcoach.history.store import HistoryStore
 
 _stores: dict[Path, HistoryStore] = {}
 _lock = threading.Lock()
-RECENT_DAYS = 30
 
 
 def store() -> HistoryStore:
@@ -64,9 +63,5 @@ def recent_posts(platform: str, reply: bool) -> list[dict]:
     cached = _recent.fresh(current.path)
     now = time.monotonic()
     if platform not in cached or now - cached[platform][0] > RECENT_TTL_S:
-        posts: list[dict] = []
-        if current.settings().enabled:
-            rows = current.recent(datetime.now(timezone.utc), RECENT_DAYS, other_than=platform)
-            posts = [{"network": n, "published_at": p, "text": t} for n, p, t in rows]
-        cached[platform] = (now, posts)
+        cached[platform] = (now, history_store.recent_posts(current, platform, reply))
     return cached[platform][1]
