@@ -7,6 +7,7 @@ change runs in one IMMEDIATE transaction, so two writers queue instead of interl
 from __future__ import annotations
 
 import sqlite3
+import threading
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import closing, contextmanager
 from pathlib import Path
@@ -72,3 +73,25 @@ def migrate_component(db: sqlite3.Connection, component: str,
         db.execute("INSERT INTO schema_versions (component, version) VALUES (?, ?) "
                    "ON CONFLICT(component) DO UPDATE SET version = excluded.version",
                    (component, number))
+
+
+class CommitWatcher(threading.local):
+    """One thread's read connection to the file, and the data_version it last saw: whether any
+    other connection committed since, for the caches that must not outlive a write."""
+
+    def __init__(self) -> None:
+        self.path: Path | None = None
+        self.connection: sqlite3.Connection | None = None
+        self.data_version: int | None = None
+
+    def changed(self, path: Path) -> bool:
+        """True on the first call for `path`, and after every commit made elsewhere."""
+        if self.path != path or self.connection is None:
+            if self.connection is not None:
+                self.connection.close()
+            self.connection = sqlite3.connect(path, isolation_level=None,
+                                              check_same_thread=False)
+            self.path, self.data_version = path, None
+        version = self.connection.execute("PRAGMA data_version").fetchone()[0]
+        changed, self.data_version = version != self.data_version, version
+        return changed

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite3
 import threading
 import time
 from pathlib import Path
@@ -28,26 +27,17 @@ def store() -> HistoryStore:
 RECENT_TTL_S = 600
 
 
-class _Recent(threading.local):
-    """One thread's read connection, the data_version it last saw, and the recent posts read
-    since, per platform: a keystroke's analysis costs one PRAGMA, not two queries."""
+class _Recent(database.CommitWatcher):
+    """One thread's recent posts per platform, read again after any commit elsewhere: a
+    keystroke's analysis costs one PRAGMA, not two queries."""
 
     def __init__(self) -> None:
-        self.path: Path | None = None
-        self.connection: sqlite3.Connection | None = None
-        self.data_version: int | None = None
+        super().__init__()
         self.posts: dict[str, tuple[float, list[dict]]] = {}
 
     def fresh(self, path: Path) -> dict[str, tuple[float, list[dict]]]:
-        if self.path != path or self.connection is None:
-            if self.connection is not None:
-                self.connection.close()
-            self.connection = sqlite3.connect(path, isolation_level=None,
-                                              check_same_thread=False)
-            self.path, self.data_version = path, None
-        version = self.connection.execute("PRAGMA data_version").fetchone()[0]
-        if version != self.data_version:
-            self.posts, self.data_version = {}, version
+        if self.changed(path):
+            self.posts = {}
         return self.posts
 
 
