@@ -78,6 +78,7 @@ bench: install e2e-fixtures
 	$(BIN)/python backend/tools/bench_server.py --pace-ms 0 --seconds 20 --requests 5000 \
 	  --unread-pipe || status=1; \
 	$(BIN)/python backend/tools/bench_extension.py || status=1; \
+	$(BIN)/python backend/tools/bench_history.py || status=1; \
 	exit $$status
 
 # The Chrome zip, the Firefox xpi and their SHA256SUMS in dist/, built and linted by web-ext.

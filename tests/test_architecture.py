@@ -16,10 +16,12 @@ ALLOWED = {
     "brand": {"text"},
     "scoring": {"text", "rules", "brand"},
     "engine": {"text", "rules", "brand", "scoring"},
-    "server": {"text", "rules", "brand", "scoring", "engine"},
-    "cli": {"text", "rules", "brand", "scoring", "engine", "server"},
+    # The brand's published history: stored, imported, measured; analysed with the engine.
+    "history": {"text", "rules", "brand", "scoring", "engine"},
+    "server": {"text", "rules", "brand", "scoring", "engine", "history"},
+    "cli": {"text", "rules", "brand", "scoring", "engine", "server", "history"},
 }
-BASE = {"contract", "errors", "paths", "__init__", "__main__"}
+BASE = {"contract", "errors", "paths", "database", "__init__", "__main__"}
 
 
 def _module_name(path: Path) -> str:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 
 from postcoach import scoring
 from postcoach.brand.profile import Profile, resolve
@@ -31,6 +31,16 @@ def _validate(text: object, platform: object, reply: object, ui_lang: object) ->
         raise InputError("reply", "reply must be true or false")
     if ui_lang is not None and ui_lang not in LANGUAGES:
         raise InputError("ui_lang", f"ui_lang must be one of {', '.join(LANGUAGES)}")
+
+
+def _recent(posts: Iterable[Mapping[str, str]]) -> tuple[Mapping[str, str], ...]:
+    recent = tuple(posts)
+    for post in recent:
+        if not (isinstance(post, Mapping)
+                and all(isinstance(post.get(k), str) for k in ("network", "published_at", "text"))):
+            raise InputError("recent_posts", "each recent post needs network, published_at and "
+                             "text, as strings")
+    return recent
 
 
 def _hint(rule: Rule, finding: Finding, draft: Draft, ui_lang: str) -> dict:
@@ -70,11 +80,12 @@ def _sort_key(hint: dict) -> tuple[int, int, int]:
     return (LEVEL_ORDER[hint["level"]], span[0], span[1])
 
 
-def _check(text: str, platform: str, reply: bool, brand: Profile
+def _check(text: str, platform: str, reply: bool, brand: Profile,
+           recent: tuple[Mapping[str, str], ...] = ()
            ) -> tuple[Draft, list[tuple[Rule, Finding]], Context]:
     draft = Draft(text)
     draft.language = language.detect(draft.language_text) if text.strip() else "und"
-    context = Context(platform, reply, brand, draft.language, ToneReading(draft))
+    context = Context(platform, reply, brand, draft.language, ToneReading(draft), recent)
     findings: list[tuple[Rule, Finding]] = []
     if draft.word_count or draft.emoji or draft.urls:
         for rule in all_rules():
@@ -97,10 +108,17 @@ def analyze(
     reply: bool = False,
     profile: Profile | Mapping | None = None,
     ui_lang: str | None = None,
+    *,
+    recent_posts: Iterable[Mapping[str, str]] = (),
 ) -> dict:
-    """Score a draft and explain what to change. See ARCHITECTURE.md for the result's shape."""
+    """Score a draft and explain what to change. See ARCHITECTURE.md for the result's shape.
+
+    `recent_posts`: the brand's posts of the last weeks ({"network", "published_at" (ISO
+    8601), "text"}), if the caller keeps a history; a draft that nearly repeats one published
+    on another network gets a platform.cross_post hint naming its date."""
     _validate(text, platform, reply, ui_lang)
-    draft, findings, context = _check(text, platform, reply, resolve(profile, platform))
+    draft, findings, context = _check(text, platform, reply, resolve(profile, platform),
+                                      _recent(recent_posts))
     hint_language = ui_lang or (draft.language if draft.language in LANGUAGES else "fr")
 
     hints, per_rule = [], {}

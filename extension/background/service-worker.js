@@ -2,6 +2,7 @@
 // messages, so the token never reaches a web page and every request shares one cache.
 import { analyzeDraft, callServer, changesProfiles, checkConnection, pairWithCode, profileRequest } from '../lib/client.js';
 import { createLruCache } from '../lib/cache.js';
+import { historyRequest } from '../lib/history.js';
 import { Message, createMessage, createMessageRouter, listenForMessages } from '../lib/messages.js';
 import { loadSettings, touchesSettings } from '../lib/settings.js';
 import { createAbortRegistry } from '../lib/timing.js';
@@ -58,6 +59,37 @@ async function profileCall(message, sender) {
   return reply;
 }
 
+function fromExtensionPage(sender) {
+  return String(sender?.url ?? '').startsWith(chrome.runtime.getURL(''));
+}
+
+/**
+ * A history call. A post just published (HISTORY_ADD) comes from a content script on a coached
+ * site; everything else (list, import, delete, settings, report) only from the extension's pages.
+ */
+async function historyCall(message, sender) {
+  if (message.type !== Message.HISTORY_ADD && !fromExtensionPage(sender)) {
+    return { status: 'rejected', code: 'forbidden_sender', message: 'history is managed from the settings page' };
+  }
+  const settings = await currentSettings();
+  if (!settings.token) return { status: 'unauthorized', code: 'no_token', message: '' };
+  const reply = await callServer({ fetch, settings, request: historyRequest(message) });
+  // A new post on one network changes what a draft on the other may repeat.
+  if (reply.status === 'ok' && message.type !== Message.HISTORY_LIST) results.clear();
+  return reply;
+}
+
+const HISTORY_MESSAGES = [
+  Message.HISTORY_ADD,
+  Message.HISTORY_LIST,
+  Message.HISTORY_IMPORT,
+  Message.HISTORY_CLEAR,
+  Message.HISTORY_SETTINGS_GET,
+  Message.HISTORY_SETTINGS_SET,
+  Message.HISTORY_EXPORT,
+  Message.HISTORY_REPORT,
+];
+
 const PROFILE_MESSAGES = [
   Message.PROFILES_LIST,
   Message.PROFILE_GET,
@@ -72,6 +104,7 @@ const PROFILE_MESSAGES = [
 
 const route = createMessageRouter({
   ...Object.fromEntries(PROFILE_MESSAGES.map((type) => [type, profileCall])),
+  ...Object.fromEntries(HISTORY_MESSAGES.map((type) => [type, historyCall])),
   [Message.ANALYZE]: analyze,
   [Message.OPEN_SETTINGS]: () => chrome.runtime.openOptionsPage().then(() => ({ opened: true })),
   [Message.TEST_CONNECTION]: ({ serverUrl, token }) => checkConnection({ fetch, serverUrl, token }),

@@ -19,6 +19,16 @@ export const Message = Object.freeze({
   PROFILE_SET_ACTIVE: 'postcoach:profile-set-active',
   PROFILE_EXPORT: 'postcoach:profile-export',
   PROFILE_IMPORT: 'postcoach:profile-import',
+  // The brand's history. HISTORY_ADD comes from a content script when the user publishes from a
+  // coached composer (never for a draft); the others from the settings and report pages.
+  HISTORY_ADD: 'postcoach:history-add',
+  HISTORY_LIST: 'postcoach:history-list',
+  HISTORY_IMPORT: 'postcoach:history-import',
+  HISTORY_CLEAR: 'postcoach:history-clear',
+  HISTORY_SETTINGS_GET: 'postcoach:history-settings-get',
+  HISTORY_SETTINGS_SET: 'postcoach:history-settings-set',
+  HISTORY_EXPORT: 'postcoach:history-export',
+  HISTORY_REPORT: 'postcoach:history-report',
 });
 
 // A field's type: a `typeof` name, `object` meaning a plain object (not an array, not null);
@@ -47,6 +57,17 @@ const FIELDS = Object.freeze({
   [Message.PROFILE_SET_ACTIVE]: { platform: 'string', name: 'string?' },
   [Message.PROFILE_EXPORT]: { name: 'string' },
   [Message.PROFILE_IMPORT]: { document: 'object', replace: 'boolean?' },
+  // publishedAt: ISO 8601 (default: now, on the server); url: the post's permalink when known.
+  [Message.HISTORY_ADD]: { text: 'string', platform: 'string', reply: 'boolean', publishedAt: 'string?', url: 'string?' },
+  // query: {network?, reply?, since?, until?, brand?, limit?, offset?}
+  [Message.HISTORY_LIST]: { query: 'object?' },
+  [Message.HISTORY_IMPORT]: { filename: 'string', contentBase64: 'string', brand: 'string?' },
+  [Message.HISTORY_CLEAR]: {},
+  [Message.HISTORY_SETTINGS_GET]: {},
+  // changes: {enabled?: boolean, retention_days?: number|null}
+  [Message.HISTORY_SETTINGS_SET]: { changes: 'object' },
+  [Message.HISTORY_EXPORT]: {},
+  [Message.HISTORY_REPORT]: { since: 'string?', until: 'string?', brand: 'string?' },
 });
 
 function hasType(value, type) {

@@ -2,6 +2,7 @@
 // service worker, which stays the only caller of the server.
 import { resolveUiLanguage, translate } from '../lib/i18n.js';
 import { Message, createMessage } from '../lib/messages.js';
+import { createHistorySection } from './history.js';
 import { createProfilesSection } from './profiles.js';
 import {
   FAMILIES,
@@ -293,18 +294,20 @@ async function init() {
   fields.hintLanguage.value = settings.hintLanguage;
   buildSwitches();
   profiles = createProfilesSection({ translate: t, language: () => lang });
+  const history = createHistorySection({ translate: t });
   applyTranslations();
   // Profiles live on the server: a new address or token (from any tab) means another list.
   chrome.storage.onChanged.addListener(async (changes, area) => {
     if (area === 'local' && ('serverUrl' in changes || 'token' in changes)) {
       profiles.refresh();
+      history.refresh();
       // The stored values are the truth, whichever tab saved them.
       const { serverUrl, token } = await loadSettings(chrome.storage.local);
       settings = { ...settings, serverUrl, token };
       findServer();
     }
   });
-  await Promise.all([showShortcut(), profiles.refresh(), findServer()]);
+  await Promise.all([showShortcut(), profiles.refresh(), history.refresh(), findServer()]);
   document.body.dataset.ready = 'true';
 }
 

@@ -1,7 +1,8 @@
 // The "Brand profiles" section of the settings page: list, create, learn from the brand's posts,
 // edit, choose where each profile is active, delete, export and import. Profiles live on the
 // local server; every call goes through the service worker by the named message table.
-import { Message, createMessage } from '../lib/messages.js';
+import { Message } from '../lib/messages.js';
+import { send } from './send.js';
 import {
   ACTIVE_PLATFORMS,
   HASHTAG_PLATFORMS,
@@ -69,16 +70,6 @@ export function createProfilesSection({ translate, language }) {
     version: null,
     description: [],
   };
-
-  async function send(type, payload = {}) {
-    try {
-      const reply = await chrome.runtime.sendMessage(createMessage(type, payload));
-      if (reply?.error) return { status: 'rejected', code: reply.error.code, message: reply.error.message };
-      return reply ?? { status: 'offline', code: 'no_reply', message: '' };
-    } catch (error) {
-      return { status: 'offline', code: 'no_worker', message: String(error?.message ?? error) };
-    }
-  }
 
   /** A failed reply in the page's words; the server's own message when nothing better fits. */
   function explain(node, reply) {

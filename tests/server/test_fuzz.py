@@ -31,9 +31,9 @@ negative_data.expected_statuses = [*negative_data.expected_statuses, "413"]
 
 # A request the document calls valid is served, unless the data directory's state or the posts'
 # content says otherwise — which no schema can say: a profile that is not stored, a name already
-# taken, a save made in between, posts with too little text to learn from. And a text within
-# 100 000 characters can still be a body over 256 KiB once JSON-escaped. And a well-formed
-# pairing code is refused unless it is the one waiting.
+# taken, a save made in between, posts with too little text to learn from, a file to import that
+# is not an export. And a text within 100 000 characters can still be a body over 256 KiB once
+# JSON-escaped. And a well-formed pairing code is refused unless it is the one waiting.
 STATE_REFUSALS = {
     (401, "code_expired"),
     (401, "wrong_code"),
@@ -45,16 +45,16 @@ STATE_REFUSALS = {
     (422, "unknown_profile"),
     (422, "not_enough_samples"),
     (422, "unreadable_samples"),
+    (422, "unreadable_file"),
 }
 
 
 @pytest.mark.slow
 @schema.parametrize()
 def test_api_matches_its_document(case):
+    # /v1/profiles/active and /v1/profiles/import are routes of their own, which the document
+    # says a profile's name cannot be: a case that breaks that rule reaches them, not this one.
     if (case.path_parameters or {}).get("name") in RESERVED_NAMES:
-        # /v1/profiles/active and /v1/profiles/import are the fixed routes beside
-        # /v1/profiles/{name}, which the document's `not` keeps them out of: a request there is
-        # another operation, checked as that one.
         return
     response = case.call_and_validate(headers=HEADERS, excluded_checks=[positive_data_acceptance])
     if case.meta.generation.mode.is_positive and response.status_code >= 300:

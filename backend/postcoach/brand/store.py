@@ -1,7 +1,6 @@
-"""Brand profiles in SQLite, in the user data directory.
+"""Brand profiles in SQLite, in the user data directory (postcoach.database opens it).
 
-WAL journal and synchronous=FULL: a committed write survives the process being killed. Every
-change runs in one IMMEDIATE transaction, and updates carry the version they were based on, so
+Every change runs in one IMMEDIATE transaction, and updates carry the version they were based on, so
 two settings tabs saving at once cannot overwrite each other silently: the second one is told
 the profile changed (StaleVersion) instead of losing the first one's edit.
 """
@@ -10,16 +9,16 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterator, Mapping
-from contextlib import closing, contextmanager
+from collections.abc import Mapping
 from dataclasses import replace
 from pathlib import Path
 
+from postcoach import database
 from postcoach.brand.profile import PLATFORMS, Profile
+from postcoach.database import DATABASE_NAME
 from postcoach.errors import InputError
-from postcoach.paths import data_dir
 
-DATABASE_NAME = "postcoach.sqlite3"
+__all__ = ["DATABASE_NAME", "ProfileExists", "ProfileNotFound", "StaleVersion", "Store"]
 
 def _create_tables(db: sqlite3.Connection) -> None:
     db.execute(
@@ -102,34 +101,15 @@ def _replace(db: sqlite3.Connection, profile: Profile) -> None:
 
 class Store:
     def __init__(self, path: Path | None = None) -> None:
-        self.path = path or data_dir() / DATABASE_NAME
+        self.path = path or database.default_path()
         with self._transaction() as db:
-            version = db.execute("PRAGMA user_version").fetchone()[0]
-            for number, migrate in enumerate(MIGRATIONS[version:], start=version + 1):
-                migrate(db)
-                db.execute(f"PRAGMA user_version = {number}")
+            database.migrate_user_version(db, MIGRATIONS)
 
-    def _connect(self) -> sqlite3.Connection:
-        db = sqlite3.connect(self.path, timeout=15, isolation_level=None)
-        db.execute("PRAGMA journal_mode = WAL")
-        db.execute("PRAGMA synchronous = FULL")
-        db.execute("PRAGMA foreign_keys = ON")
-        return db
-
-    @contextmanager
-    def _transaction(self) -> Iterator[sqlite3.Connection]:
-        with closing(self._connect()) as db:
-            db.execute("BEGIN IMMEDIATE")
-            try:
-                yield db
-            except BaseException:
-                db.execute("ROLLBACK")
-                raise
-            db.execute("COMMIT")
+    def _transaction(self):
+        return database.transaction(self.path)
 
     def _read(self, query: str, *args) -> list[tuple]:
-        with closing(self._connect()) as db:
-            return db.execute(query, args).fetchall()
+        return database.read(self.path, query, *args)
 
     def names(self) -> list[str]:
         return [row[0] for row in self._read("SELECT name FROM profiles ORDER BY name")]

@@ -16,6 +16,7 @@ from postcoach.brand.store import Store
 from postcoach.contract import LANGUAGES, PLATFORMS
 from postcoach.engine import analyze
 from postcoach.errors import CommandError, InputError
+from postcoach.history.store import HistoryStore, recent_posts
 from postcoach.rules import all_rules
 
 SCORE_LABELS = {
@@ -117,8 +118,10 @@ def _read_text(argument: str) -> str:
 def cmd_check(args: argparse.Namespace) -> int:
     text = _read_text(args.text)
     profile = _profiles(args)(args.platform)
+    # The brand's recent posts on the other network: a draft that repeats one gets a hint.
+    recent = recent_posts(HistoryStore(), args.platform, args.reply)
     result = analyze(text, platform=args.platform, reply=args.reply, profile=profile,
-                     ui_lang=args.lang)
+                     ui_lang=args.lang, recent_posts=recent)
     if args.json:
         print(json.dumps(result, ensure_ascii=False))
     else:
@@ -220,12 +223,13 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _extra_commands() -> list[Callable[[argparse._SubParsersAction], None]]:
     from postcoach.cli.extension import register as register_extension_command
+    from postcoach.cli.history import register as register_history_commands
     from postcoach.cli.profile import register as register_profile_commands
     from postcoach.cli.server import register as register_server_commands
     from postcoach.cli.service import register as register_service_commands
 
     return [register_server_commands, register_profile_commands, register_service_commands,
-            register_extension_command]
+            register_extension_command, register_history_commands]
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -31,6 +31,9 @@ class Context:
     profile: Profile
     language: str
     tone: ToneReading
+    # The brand's recent published posts, given by the caller (the engine stores nothing):
+    # {"network", "published_at", "text"} each; platform.cross_post looks for a repeat.
+    recent_posts: tuple[Mapping[str, str], ...] = ()
 
 
 @dataclass(frozen=True)

@@ -18,7 +18,7 @@ from postcoach.contract import LANGUAGES
 from postcoach.engine import analyze
 from postcoach.errors import InputError
 from postcoach.rules import all_rules
-from postcoach.server import profiles
+from postcoach.server import history_data, profiles
 from postcoach.server.cpu_guard import CpuBudgetExceeded
 from postcoach.server.errors import LEARN_MAX_BODY_BYTES, ApiError
 from postcoach.server.openapi import (
@@ -85,12 +85,14 @@ def analyze_draft() -> dict:
         body["profile"] = profiles.normalised(profile)
     else:  # a stored profile's name, or none: the one active for the platform
         body["profile"] = profiles.profile_to_check(profile, body.get("platform", "generic"))
+    # The brand's recent posts on the other networks: a draft that repeats one gets a hint.
+    recent = history_data.recent_posts(body.get("platform", "generic"), body.get("reply", False))
     guard = current_app.extensions.get("postcoach.cpu_guard")
     try:
         if guard is None:
-            return analyze(**body)
+            return analyze(**body, recent_posts=recent)
         with guard.limit():
-            return analyze(**body)
+            return analyze(**body, recent_posts=recent)
     except InputError as error:
         raise ApiError(
             422, "invalid_field", f"{error.field}: {error.message}", field=error.field

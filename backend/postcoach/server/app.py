@@ -4,14 +4,22 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from flask import Flask
+from flask import Flask, request
 
 from postcoach.contract import DEFAULT_PORT
 from postcoach.server import activity, errors, security
 from postcoach.server.activity import Activity
 from postcoach.server.api import api
 from postcoach.server.cpu_guard import CpuGuard
+from postcoach.server.history import history_api
+from postcoach.server.openapi import check_query
 from postcoach.server.pairing import CodeChecker, load_or_create_token
+
+
+def _documented_query() -> None:
+    """After the security gates: a query parameter the document does not name is a 422."""
+    if request.url_rule is not None and request.method != "OPTIONS" and request.args:
+        check_query(request.url_rule.rule, request.method, request.args.keys())
 
 
 def create_app(config: Mapping[str, object] | None = None) -> Flask:
@@ -33,7 +41,9 @@ def create_app(config: Mapping[str, object] | None = None) -> Flask:
     app.extensions["postcoach.pairing"] = CodeChecker()
     errors.install(app)
     security.install(app)
+    app.before_request(_documented_query)
     app.register_blueprint(api, url_prefix="/v1")
+    app.register_blueprint(history_api, url_prefix="/v1/history")
     return app
 
 

@@ -7,6 +7,8 @@ cannot drift from what the server accepts; the fuzz tests hold the responses to 
 from __future__ import annotations
 
 import json
+import re
+from collections.abc import Iterable
 from functools import cache
 
 import jsonschema_rs
@@ -14,7 +16,7 @@ import jsonschema_rs
 from postcoach import __version__
 from postcoach.contract import FAMILIES, LANGUAGES, LEVELS, PLATFORMS, SCORES
 from postcoach.engine import MAX_CHARS
-from postcoach.server import profile_schemas
+from postcoach.server import history_schemas, profile_schemas
 from postcoach.server.errors import LEARN_MAX_BODY_BYTES, MAX_BODY_BYTES, ApiError
 from postcoach.server.pairing import CODE_DIGITS, CODE_SECONDS, MAX_WRONG_TRIES
 from postcoach.server.profile_schemas import ANALYZE_PROFILE, NAME_PATTERN, RESERVED_NAMES
@@ -174,6 +176,7 @@ SCHEMAS: dict[str, dict] = {
         ("token",),
     ),
     **profile_schemas.SCHEMAS,
+    **history_schemas.SCHEMAS,
 }
 
 _ERRORS = {
@@ -229,8 +232,9 @@ _NAME_PARAMETER = {
     "in": "path",
     "required": True,
     "description": "The profile's name (the case of A-Z does not matter).",
-    # "active" and "import" are the fixed routes beside it, not names.
-    "schema": {"type": "string", "pattern": NAME_PATTERN, "not": {"enum": list(RESERVED_NAMES)}},
+    # /v1/profiles/active and /v1/profiles/import are other routes (ProfileName in api.py).
+    "schema": {"type": "string", "pattern": NAME_PATTERN,
+               "not": {"enum": list(RESERVED_NAMES)}},
 }
 IF_MATCH_PATTERN = r'^(\*|(W/)?"[0-9]{1,9}"|[0-9]{1,9})$'
 _IF_MATCH = {
@@ -422,6 +426,7 @@ def _paths() -> dict:
             }
         },
         **_profile_paths(),
+        **history_schemas.paths(_responses, _body),
     }
 
 
@@ -520,3 +525,24 @@ def check_analyze_request(body: object) -> None:
                 413, "text_too_long", f"text is {length} characters long; the limit is {MAX_CHARS}"
             )
     check_request("AnalyzeRequest", body)
+
+
+_RULE_PARAMETER = re.compile(r"<(?:[^:<>]+:)?([^<>]+)>")
+
+
+@cache
+def _query_names(path: str, method: str) -> frozenset[str]:
+    operation = _paths().get(path, {}).get(method, {})
+    return frozenset(p["name"] for p in operation.get("parameters", []) if p["in"] == "query")
+
+
+def check_query(rule: str, method: str, names: Iterable[str]) -> None:
+    """Refuse a query parameter the operation does not document, as bodies refuse unknown keys
+    (rule: Flask's route, /v1/profiles/<profile:name>)."""
+    path = _RULE_PARAMETER.sub(r"{\1}", rule)
+    allowed = _query_names(path, method.lower())
+    for name in names:
+        if name not in allowed:
+            shown = name if len(name) <= 40 else name[:39] + "…"
+            raise ApiError(422, "invalid_field", f"{shown} is not a known query parameter",
+                           field=shown)

@@ -10,13 +10,13 @@ keeps what it read until SQLite's data_version says another connection committed
 from __future__ import annotations
 
 import csv
-import sqlite3
 import threading
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
 
+from postcoach import database
 from postcoach.brand.profile import PLATFORMS, Profile, describe, learn
 from postcoach.brand.samples import parse_samples
 from postcoach.brand.store import DATABASE_NAME, ProfileExists, ProfileNotFound, StaleVersion, Store
@@ -51,26 +51,17 @@ def store() -> Store:
     return found
 
 
-class _Reads(threading.local):
+class _Reads(database.CommitWatcher):
     """One thread's read connection, the data_version it last saw, and what it parsed since."""
 
     def __init__(self) -> None:
-        self.path: Path | None = None
-        self.connection: sqlite3.Connection | None = None
-        self.data_version: int | None = None
+        super().__init__()
         self.profiles: dict[tuple[str | None, str], Profile | None] = {}
 
     def fresh(self, path: Path) -> dict[tuple[str | None, str], Profile | None]:
         """The profiles read from `path` that no commit has changed since."""
-        if self.path != path or self.connection is None:
-            if self.connection is not None:
-                self.connection.close()
-            self.connection = sqlite3.connect(path, isolation_level=None,
-                                              check_same_thread=False)
-            self.path, self.data_version = path, None
-        version = self.connection.execute("PRAGMA data_version").fetchone()[0]
-        if version != self.data_version or len(self.profiles) >= _CACHED_PROFILES:
-            self.profiles, self.data_version = {}, version
+        if self.changed(path) or len(self.profiles) >= _CACHED_PROFILES:
+            self.profiles = {}
         return self.profiles
 
 
