@@ -1,9 +1,11 @@
 // The coaching UI of one composer: a host element placed right after the composer (never
-// inside the editor), a shadow root, and three popovers in the top layer — the badge, the
-// panel and the highlight overlay — so the page neither moves nor clips them.
+// inside the editor), a closed shadow root, and three popovers in the top layer — the badge,
+// the panel and the highlight overlay — so the page neither moves nor clips them. The page sees
+// the host and its data-* attributes (the documented test hooks), never what is inside.
 import { translate } from '../lib/i18n.js';
 import { describeScores, summarize } from '../lib/report.js';
 import { themeForBackgrounds } from '../lib/theme.js';
+import { closestComposed, composedParent } from './dom.js';
 import { VIEW_CSS } from './view-styles.js';
 
 const HOST_STYLE = [
@@ -92,7 +94,7 @@ export class CoachView {
     this.frame = 0;
 
     this.host = el('post-coach', { 'data-postcoach-host': '', style: HOST_STYLE });
-    this.root = this.host.attachShadow({ mode: 'open' });
+    this.root = this.host.attachShadow({ mode: 'closed' });
     this.layer = el('div', { class: 'layer' });
     this.overlay = el('div', { class: 'overlay', popover: 'manual', 'aria-hidden': 'true' });
     this.panelId = `postcoach-panel-${(nextPanelId += 1)}`;
@@ -422,7 +424,7 @@ export class CoachView {
     this.badge.style.top = `${badgeTop}px`;
     if (this.panel.matches(':popover-open')) {
       // Beside the whole dialog when the composer is in one, so the panel covers neither.
-      const frame = (this.anchor.closest('[role="dialog"]') ?? this.anchor).getBoundingClientRect();
+      const frame = (closestComposed(this.anchor, '[role="dialog"]') ?? this.anchor).getBoundingClientRect();
       this.placePanel(frame, { left: badgeLeft, top: badgeTop, width, height });
     }
     this.drawHighlights();
@@ -466,15 +468,18 @@ export class CoachView {
       [box.left + box.width / 2, box.top + Math.min(box.height / 2, 16)],
       [box.left + Math.min(8, box.width / 2), box.top + Math.min(8, box.height / 2)],
     ];
+    // In a shadow root, the document only answers with the outermost host: ask the root.
+    const root = this.anchor.getRootNode();
+    const scope = typeof root.elementFromPoint === 'function' ? root : document;
     return !samples.some(([x, y]) => {
-      const hit = document.elementFromPoint(x, y);
+      const hit = scope.elementFromPoint(x, y);
       return hit !== null && (hit === this.host || this.anchor.contains(hit) || hit.contains(this.anchor));
     });
   }
 
   detectTheme() {
     const colours = [];
-    for (let node = this.anchor; node && node.nodeType === Node.ELEMENT_NODE; node = node.parentElement) {
+    for (let node = this.anchor; node; node = composedParent(node)) {
       colours.push(getComputedStyle(node).backgroundColor);
     }
     return (

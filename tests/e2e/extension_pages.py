@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from extension_harness import extension_url
+from extension_harness import SHADOW_ENGINE, expose_closed_shadow_roots, extension_url
 from playwright.sync_api import BrowserContext, Locator, Page, expect
 
 # Generous: the first analysis warms the engine up, and CI machines are small.
@@ -30,17 +30,23 @@ class Composer:
     def host(self) -> Locator:
         return self.page.locator(f"{self.container} [data-postcoach-host]")
 
+    def inside(self, selector: str) -> Locator:
+        """Elements of the host's closed shadow root (see expose_closed_shadow_roots)."""
+        expect(self.host).to_have_count(1)
+        expose_closed_shadow_roots(self.page)
+        return self.host.locator(f"{SHADOW_ENGINE}={selector}")
+
     @property
     def badge(self) -> Locator:
-        return self.host.locator(".badge")
+        return self.inside(".badge")
 
     @property
     def panel(self) -> Locator:
-        return self.host.locator(".panel")
+        return self.inside(".panel")
 
     @property
     def marks(self) -> Locator:
-        return self.host.locator(".overlay .mark")
+        return self.inside(".overlay .mark")
 
     def model_text(self) -> str:
         return self.page.evaluate("(name) => window.fixture.editors[name].text()", self.name)

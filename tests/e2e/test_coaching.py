@@ -87,7 +87,7 @@ def test_salesy_french_post_gets_a_high_salesiness_score_and_visible_hints(page:
     # clicks through to the editor.
     expect(post.marks.first).to_be_visible()
     assert_word_is_marked(post, "Profitez-en")
-    overlay = post.host.locator(".overlay")
+    overlay = post.inside(".overlay")
     assert overlay.evaluate("(el) => getComputedStyle(el).pointerEvents") == "none"
 
     # The dialog re-centres when the window shrinks: the marks follow the words.
@@ -178,7 +178,7 @@ def test_badge_and_panel_work_from_the_keyboard(page: Page) -> None:
     expect(post.panel.get_by_role("button", name="Fermer")).to_be_focused()
     page.keyboard.press("Tab")
     expect(post.panel.locator(".hint").first).to_be_focused()
-    expect(post.host.locator(".mark[data-active='true']").first).to_be_visible()
+    expect(post.inside(".mark[data-active='true']").first).to_be_visible()
     page.keyboard.press("Escape")
     expect(post.panel).to_be_hidden()
     expect(post.badge).to_be_focused()

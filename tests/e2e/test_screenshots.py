@@ -90,7 +90,7 @@ def test_facebook_reply_dark_screenshot(page: Page, shots: Path) -> None:
     reply = facebook_comment(page)
     reply.type(FACEBOOK_REPLY)
     settle(reply)
-    expect(reply.host.locator(".layer")).to_have_attribute("data-theme", "dark")
+    expect(reply.inside(".layer")).to_have_attribute("data-theme", "dark")
     reply.open_panel()
     shoot(page, shots, "facebook-reply-dark.png")
 
