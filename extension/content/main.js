@@ -5,7 +5,7 @@ import { Message, createMessageRouter, listenForMessages } from '../lib/messages
 import { loadSettings, touchesSettings } from '../lib/settings.js';
 import { adapterForHost } from './adapters/index.js';
 import { ComposerCoach } from './coach.js';
-import { deepActiveElement } from './dom.js';
+import { deepActiveElement, isRendered } from './dom.js';
 import { createRootWatcher } from './root-watcher.js';
 
 const SCAN_DELAY_MS = 150;
@@ -61,8 +61,10 @@ export async function start() {
     clearTimeout(scanTimer);
     scanTimer = 0;
     if (orphaned) return;
+    // A composer the page hid (or that a shadow root attached over) is let go like a removed
+    // one; it is picked up again when it shows or gets the focus.
     for (const [editor, coach] of coaches) {
-      if (editor.isConnected) {
+      if (editor.isConnected && isRendered(editor)) {
         coach.keepAttached();
         continue;
       }

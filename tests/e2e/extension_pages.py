@@ -11,6 +11,7 @@ from playwright.sync_api import BrowserContext, Locator, Page, expect
 
 # Generous: the first analysis warms the engine up, and CI machines are small.
 RESULT_TIMEOUT_MS = 15000
+EDITABLE = ":is([contenteditable='true'], [contenteditable='plaintext-only']):not(.ql-clipboard)"
 SCORE = re.compile(r"^\d{1,3}$")
 
 
@@ -24,7 +25,7 @@ class Composer:
 
     @property
     def editor(self) -> Locator:
-        return self.page.locator(f"{self.container} [contenteditable='true']").first
+        return self.page.locator(f"{self.container} {EDITABLE}").first
 
     @property
     def host(self) -> Locator:
@@ -89,8 +90,22 @@ def facebook_comment(page: Page) -> Composer:
     return Composer(page, "comment", "article .comment-box")
 
 
-def open_linkedin(page: Page, composer: str = "quill") -> Page:
-    page.goto(f"https://www.linkedin.com/?composer={composer}")
+def facebook_popup_comment(page: Page) -> Composer:
+    """The comment box of a post opened in a pop-up (a dialog)."""
+    page.evaluate("() => window.fixture.openPostPopup()")
+    return Composer(page, "popup", ".popup")
+
+
+def facebook_chat(page: Page) -> Composer:
+    """A Messenger chat tab docked on the page."""
+    page.evaluate("() => window.fixture.openChat()")
+    return Composer(page, "chat", ".chat-tab")
+
+
+def open_linkedin(page: Page, composer: str = "quill", **params: str) -> Page:
+    """The LinkedIn fixture; params: shadow=early|late, comments=tiptap|plaintext."""
+    query = "&".join(f"{key}={value}" for key, value in {"composer": composer, **params}.items())
+    page.goto(f"https://www.linkedin.com/?{query}")
     page.wait_for_function("() => window.fixture && window.fixture.editors.comment")
     return page
 
