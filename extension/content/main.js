@@ -125,6 +125,11 @@ export async function start() {
       await coach.recheck();
       return { handled: true, composerId: coach.composerId };
     },
+    [Message.APPLY_FIX_AT_CARET]: () => {
+      const coach = focusedCoach();
+      if (!coach) return { handled: false };
+      return { handled: true, composerId: coach.composerId, ...coach.applyFixAtCaret() };
+    },
   });
   listenForMessages(chrome.runtime.onMessage, route);
 

@@ -2,6 +2,7 @@
 // inside the editor), a closed shadow root, and three popovers in the top layer — the badge,
 // the panel and the highlight overlay — so the page neither moves nor clips them. The page sees
 // the host and its data-* attributes (the documented test hooks), never what is inside.
+import { replacementsOf } from '../lib/fixes.js';
 import { translate } from '../lib/i18n.js';
 import { describeScores, summarize } from '../lib/report.js';
 import { themeForBackgrounds } from '../lib/theme.js';
@@ -81,10 +82,11 @@ function clamp(value, min, max) {
 let nextPanelId = 0;
 
 export class CoachView {
-  constructor({ editor, anchor, onOpenSettings }) {
+  constructor({ editor, anchor, onOpenSettings, onApplyFix }) {
     this.editor = editor;
     this.anchor = anchor;
     this.onOpenSettings = onOpenSettings;
+    this.onApplyFix = onApplyFix;
     this.model = null;
     this.panelWanted = false;
     this.measureHighlights = null;
@@ -324,6 +326,8 @@ export class CoachView {
     if (hint.suggestion) {
       item.append(el('p', { class: 'suggestion' }, el('span', { text: translate(lang, 'hint.try') }), hint.suggestion));
     }
+    const fixes = hint.span ? replacementsOf(hint, model.text) : [];
+    if (fixes.length > 0) item.append(this.fixButtons(hint, fixes, model));
     if (hint.source) {
       item.append(el('p', { class: 'principle' }, el('span', { text: translate(lang, 'hint.principle') }), hint.source));
     }
@@ -333,6 +337,25 @@ export class CoachView {
     item.addEventListener('focus', () => activate(true));
     item.addEventListener('blur', () => activate(false));
     return item;
+  }
+
+  /** One button per replacement; they work only on the draft the hint was given for. */
+  fixButtons(hint, fixes, model) {
+    const { lang } = model;
+    const buttons = fixes.map((replacement) => {
+      const button = el('button', {
+        class: 'fix',
+        type: 'button',
+        'data-replacement': replacement,
+        disabled: model.state !== 'ok',
+        text: replacement === '' ? translate(lang, 'fix.remove') : translate(lang, 'fix.replace', { text: replacement }),
+      });
+      // The editor keeps the focus and its selection until the fix is applied.
+      button.addEventListener('mousedown', (event) => event.preventDefault());
+      button.addEventListener('click', () => this.onApplyFix(hint, replacement));
+      return button;
+    });
+    return el('div', { class: 'fixes', role: 'group', 'aria-label': translate(lang, 'fix.label') }, ...buttons);
   }
 
   setActiveHint(index) {

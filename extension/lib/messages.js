@@ -5,6 +5,7 @@
 export const Message = Object.freeze({
   ANALYZE: 'postcoach:analyze',
   RECHECK_FOCUSED: 'postcoach:recheck-focused',
+  APPLY_FIX_AT_CARET: 'postcoach:apply-fix-at-caret',
   OPEN_SETTINGS: 'postcoach:open-settings',
   TEST_CONNECTION: 'postcoach:test-connection',
   // Brand profiles, from the settings page; the service worker turns each into one API call.
@@ -32,6 +33,7 @@ const FIELDS = Object.freeze({
     force: 'boolean',
   },
   [Message.RECHECK_FOCUSED]: {},
+  [Message.APPLY_FIX_AT_CARET]: {},
   [Message.OPEN_SETTINGS]: {},
   [Message.TEST_CONNECTION]: { serverUrl: 'string', token: 'string' },
   [Message.PROFILES_LIST]: {},

@@ -52,6 +52,10 @@ class Composer:
     def model_text(self) -> str:
         return self.page.evaluate("(name) => window.fixture.editors[name].text()", self.name)
 
+    def undo_depth(self) -> int:
+        """How many steps the editor's own undo history holds."""
+        return self.page.evaluate("(name) => window.fixture.editors[name].undoDepth()", self.name)
+
     def type(self, text: str) -> None:
         self.editor.click()
         self.page.keyboard.type(text)

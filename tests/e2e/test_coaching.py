@@ -141,12 +141,19 @@ def test_editor_keeps_working_and_holds_nothing_of_ours(page: Page, editor_name:
     expect(composer.marks.first).to_be_visible()
     assert composer.model_text() == SALESY_POST
 
-    # Typing goes on, and the editor's undo still sees only the user's own edits.
+    # Typing goes on, and the editor's undo still sees only the user's own edits. Editors merge
+    # the edits made within their history delay into one undo step (Quill: 1 s from the step's
+    # first edit), so " Merci" starts a step of its own only once the editor says so.
+    page.wait_for_function(
+        "(name) => window.fixture.editors[name].historySettled()", arg=composer.name
+    )
+    depth = composer.undo_depth()
     page.keyboard.type(" Merci")
     page.wait_for_function(
         "([name, text]) => window.fixture.editors[name].text() === text",
         arg=[composer.name, SALESY_POST + " Merci"],
     )
+    assert composer.undo_depth() == depth + 1
     page.keyboard.press("Control+z")
     page.wait_for_function(
         "([name, text]) => window.fixture.editors[name].text() === text",
@@ -163,6 +170,38 @@ def test_editor_keeps_working_and_holds_nothing_of_ours(page: Page, editor_name:
     )
     assert dom == {"ours": 0, "shadowRoots": 0, "text": SALESY_POST}
     assert composer.model_text() == SALESY_POST
+    assert composer.undo_depth() == depth
+
+
+def test_badge_says_checking_from_the_first_keystroke(page: Page) -> None:
+    open_facebook(page)
+    post = facebook_post(page)
+    post.type(SALESY_POST)
+    post.wait_for_result()
+    page.evaluate(
+        """() => {
+            const host = document.querySelector('[role="dialog"] [data-postcoach-host]');
+            window.timing = {input: 0, checking: 0};
+            host.parentElement.addEventListener('input', () => {
+                window.timing.input = performance.now();
+            }, {capture: true});
+            new MutationObserver(() => {
+                if (host.dataset.state === 'checking' && !window.timing.checking) {
+                    window.timing.checking = performance.now();
+                }
+            }).observe(host, {attributes: true, attributeFilter: ['data-state']});
+        }"""
+    )
+
+    page.keyboard.type("!")
+
+    post.wait_for_state("checking")
+    timing = page.evaluate("window.timing")
+    # The check itself only starts after the 400 ms typing pause: this came before it, and the
+    # previous scores stay on the badge, dimmed, until the new ones arrive.
+    assert 0 < timing["checking"] - timing["input"] < 400, timing
+    assert post.score("salesiness") >= 0
+    post.wait_for_result()
 
 
 def test_badge_and_panel_work_from_the_keyboard(page: Page) -> None:
