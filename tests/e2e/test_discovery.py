@@ -39,7 +39,9 @@ def assert_reply_checked(composer: Composer) -> None:
 
 
 @pytest.mark.parametrize("attached", ["early", "late"])
-def test_share_dialog_in_an_open_shadow_root_is_coached_as_a_post(page: Page, attached: str) -> None:
+def test_share_dialog_in_an_open_shadow_root_is_coached_as_a_post(
+    page: Page, attached: str
+) -> None:
     open_linkedin(page, shadow=attached)
     share = linkedin_share(page)
     in_shadow_root = """() => document.getElementById('interop-outlet').shadowRoot

@@ -42,7 +42,8 @@ def test_the_site_cannot_fetch_any_file_of_the_extension(page: Page, site: str) 
 
     assert reached == []
     # The same URLs are right: the extension's own worker fetches them.
-    own = extension_worker(page.context).evaluate(PROBE, [base, ["manifest.json", "dist/content.js"]])
+    own_files = ["manifest.json", "dist/content.js"]
+    own = extension_worker(page.context).evaluate(PROBE, [base, own_files])
     assert own == ["manifest.json: 200", "dist/content.js: 200"]
 
 

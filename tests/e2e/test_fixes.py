@@ -59,7 +59,8 @@ def history_settled(composer: Composer) -> None:
 
 
 def fix_button(composer: Composer, rule: str, replacement: str):
-    return composer.panel.locator(f".hint[data-rule='{rule}'] .fix[data-replacement='{replacement}']")
+    hint = composer.panel.locator(f".hint[data-rule='{rule}']")
+    return hint.locator(f".fix[data-replacement='{replacement}']")
 
 
 def apply_fix_shortcut(context: BrowserContext) -> dict:
@@ -134,8 +135,12 @@ def test_shortcut_does_nothing_where_there_is_no_fix(page: Page) -> None:
 
     answer = apply_fix_shortcut(page.context)
 
-    assert answer == {"handled": True, "composerId": answer["composerId"], "applied": False,
-                      "reason": "no_fix_here"}
+    assert answer == {
+        "handled": True,
+        "composerId": answer["composerId"],
+        "applied": False,
+        "reason": "no_fix_here",
+    }
     assert composer.model_text() == "\n".join(SHOUTED)
 
 
@@ -195,18 +200,33 @@ class _ContractServer(BaseHTTPRequestHandler):
         if BAIT in text:
             start = text.index(BAIT)
             span = [utf16_index(text, start), utf16_index(text, start + len(BAIT))]
-            hints.append({
-                "rule": "engagement_bait.react", "family": "engagement_bait", "level": "warning",
-                "message": "Appât à réactions", "suggestion": "Posez une vraie question.",
-                "span": span, "source": "003", "replacements": [""],
-            })
-        body = json.dumps({
-            "language": "fr",
-            "scores": {"salesiness": 10, "interaction_value": 20, "tone_consistency": 80},
-            "tone": {"address_form": "none", "formality": 50, "reading_ease": 60.0,
-                     "emoji": 1, "exclamations": 1, "hashtags": 0},
-            "hints": hints,
-        }).encode()
+            hints.append(
+                {
+                    "rule": "engagement_bait.react",
+                    "family": "engagement_bait",
+                    "level": "warning",
+                    "message": "Appât à réactions",
+                    "suggestion": "Posez une vraie question.",
+                    "span": span,
+                    "source": "003",
+                    "replacements": [""],
+                }
+            )
+        body = json.dumps(
+            {
+                "language": "fr",
+                "scores": {"salesiness": 10, "interaction_value": 20, "tone_consistency": 80},
+                "tone": {
+                    "address_form": "none",
+                    "formality": 50,
+                    "reading_ease": 60.0,
+                    "emoji": 1,
+                    "exclamations": 1,
+                    "hashtags": 0,
+                },
+                "hints": hints,
+            }
+        ).encode()
         self.send_response(200)
         self.send_header("Content-Type", "application/json")
         self.send_header("Content-Length", str(len(body)))
