@@ -10,8 +10,7 @@ from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
-from brand_voice import delete_all_profiles
-from extension_harness import Backend, configure, extension_worker
+from extension_harness import configure, extension_worker
 from extension_pages import (
     Composer,
     facebook_comment,
@@ -142,19 +141,6 @@ def test_shortcut_does_nothing_where_there_is_no_fix(page: Page) -> None:
         "reason": "no_fix_here",
     }
     assert composer.model_text() == "\n".join(SHOUTED)
-
-
-@pytest.fixture
-def brand_with_banned_term(running_backend: Backend) -> Iterator[None]:
-    delete_all_profiles(running_backend)
-    status, body = running_backend.api(
-        "POST", "/v1/profiles", {"name": "Atelier Lumen", "banned_terms": {"promo": "offre"}}
-    )
-    assert status == 201, body
-    status, body = running_backend.api("PUT", "/v1/profiles/active", {"name": "Atelier Lumen"})
-    assert status == 200, body
-    yield
-    delete_all_profiles(running_backend)
 
 
 def test_banned_term_in_a_comment_box_is_replaced_and_nothing_is_sent(

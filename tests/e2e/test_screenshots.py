@@ -105,6 +105,44 @@ def test_linkedin_screenshots(page: Page, shots: Path) -> None:
     shoot(page, shots, "linkedin-panel.png")
 
 
+FACEBOOK_SHOUTED = "Nos lampes anciennes reviennent samedi à l'atelier, PROFITEZ-EN !!!"
+LINKEDIN_BANNED = (
+    "Notre promo de rentrée est en ligne : un audit d'accessibilité offert pour toute refonte. "
+    "Quel a été votre plus gros frein à la refonte de votre site ?"
+)
+
+
+def apply_and_shoot(composer: Composer, shots: Path, name: str, button: str, fixed: str) -> None:
+    """The panel with its Apply button, then the draft once the fix is applied."""
+    settle(composer)
+    composer.open_panel()
+    fix = composer.panel.locator(f".fix[data-replacement='{button}']")
+    fix.hover()
+    shoot(composer.page, shots, f"{name}-fix.png")
+    fix.click()
+    composer.page.wait_for_function(
+        "([name, text]) => window.fixture.editors[name].text() === text", arg=[composer.name, fixed]
+    )
+    composer.wait_for_result()  # the fixed draft, checked again (it may have no underline left)
+    composer.page.mouse.move(0, 0)
+    shoot(composer.page, shots, f"{name}-fixed.png")
+
+
+def test_facebook_fix_screenshots(page: Page, shots: Path) -> None:
+    open_facebook(page)
+    post = facebook_post(page)
+    post.type(FACEBOOK_SHOUTED)
+    fixed = FACEBOOK_SHOUTED.replace("PROFITEZ-EN", "Profitez-en")
+    apply_and_shoot(post, shots, "facebook", "Profitez-en", fixed)
+
+
+def test_linkedin_fix_screenshots(page: Page, shots: Path, brand_with_banned_term: None) -> None:
+    open_linkedin(page, shadow="early")
+    share = linkedin_share(page)
+    share.type(LINKEDIN_BANNED)
+    apply_and_shoot(share, shots, "linkedin", "offre", LINKEDIN_BANNED.replace("promo", "offre"))
+
+
 def test_settings_screenshot(paired: BrowserContext, running_backend: Backend, shots: Path) -> None:
     settings = paired.new_page()
     settings.set_viewport_size({"width": 900, "height": 1500})
