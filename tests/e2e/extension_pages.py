@@ -52,6 +52,19 @@ class Composer:
     def model_text(self) -> str:
         return self.page.evaluate("(name) => window.fixture.editors[name].text()", self.name)
 
+    def wait_for_text(self, text: str) -> None:
+        """Waits for the editor's own model to hold exactly `text`."""
+        self.page.wait_for_function(
+            "([name, text]) => window.fixture.editors[name].text() === text", arg=[self.name, text]
+        )
+
+    def wait_for_history_settled(self) -> None:
+        """Editors merge edits made close together into one undo step (Quill: within 1 s of the
+        step's first edit); waits until the editor says its next change starts a new step."""
+        self.page.wait_for_function(
+            "(name) => window.fixture.editors[name].historySettled()", arg=self.name
+        )
+
     def undo_depth(self) -> int:
         """How many steps the editor's own undo history holds."""
         return self.page.evaluate("(name) => window.fixture.editors[name].undoDepth()", self.name)
@@ -123,6 +136,14 @@ def linkedin_share(page: Page) -> Composer:
 
 def linkedin_comment(page: Page) -> Composer:
     return Composer(page, "comment", "article .comment-form")
+
+
+# The share box or composer of each editor library, on its site.
+EDITORS = {
+    "lexical": lambda page: facebook_post(open_facebook(page)),
+    "quill": lambda page: linkedin_share(open_linkedin(page, "quill")),
+    "tiptap": lambda page: linkedin_share(open_linkedin(page, "tiptap")),
+}
 
 
 @dataclass(frozen=True)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from extension_harness import configure
 from extension_pages import (
+    EDITORS,
     Composer,
     facebook_comment,
     facebook_post,
@@ -126,13 +127,6 @@ def test_defensive_reply_in_a_comment_box_is_flagged(page: Page, site: str) -> N
     expect(comment.panel.locator(".mode")).to_have_text("Réponse")
 
 
-EDITORS = {
-    "lexical": lambda page: facebook_post(open_facebook(page)),
-    "quill": lambda page: linkedin_share(open_linkedin(page, "quill")),
-    "tiptap": lambda page: linkedin_share(open_linkedin(page, "tiptap")),
-}
-
-
 @pytest.mark.parametrize("editor_name", list(EDITORS))
 def test_editor_keeps_working_and_holds_nothing_of_ours(page: Page, editor_name: str) -> None:
     composer = EDITORS[editor_name](page)
@@ -141,24 +135,15 @@ def test_editor_keeps_working_and_holds_nothing_of_ours(page: Page, editor_name:
     expect(composer.marks.first).to_be_visible()
     assert composer.model_text() == SALESY_POST
 
-    # Typing goes on, and the editor's undo still sees only the user's own edits. Editors merge
-    # the edits made within their history delay into one undo step (Quill: 1 s from the step's
-    # first edit), so " Merci" starts a step of its own only once the editor says so.
-    page.wait_for_function(
-        "(name) => window.fixture.editors[name].historySettled()", arg=composer.name
-    )
+    # Typing goes on, and the editor's undo still sees only the user's own edits. " Merci"
+    # starts an undo step of its own only once the editor's history delay is over.
+    composer.wait_for_history_settled()
     depth = composer.undo_depth()
     page.keyboard.type(" Merci")
-    page.wait_for_function(
-        "([name, text]) => window.fixture.editors[name].text() === text",
-        arg=[composer.name, SALESY_POST + " Merci"],
-    )
+    composer.wait_for_text(SALESY_POST + " Merci")
     assert composer.undo_depth() == depth + 1
     page.keyboard.press("Control+z")
-    page.wait_for_function(
-        "([name, text]) => window.fixture.editors[name].text() === text",
-        arg=[composer.name, SALESY_POST],
-    )
+    composer.wait_for_text(SALESY_POST)
     composer.wait_for_result()
 
     dom = composer.editor.evaluate(

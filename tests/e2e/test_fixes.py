@@ -11,23 +11,11 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 from extension_harness import configure, extension_worker
-from extension_pages import (
-    Composer,
-    facebook_comment,
-    facebook_post,
-    linkedin_share,
-    open_facebook,
-    open_linkedin,
-)
+from extension_pages import EDITORS, Composer, facebook_comment, open_facebook
 from playwright.sync_api import BrowserContext, Page, expect
 
 pytestmark = pytest.mark.browser
 
-EDITORS = {
-    "lexical": lambda page: facebook_post(open_facebook(page)),
-    "quill": lambda page: linkedin_share(open_linkedin(page, "quill")),
-    "tiptap": lambda page: linkedin_share(open_linkedin(page, "tiptap")),
-}
 # Emoji before the span (two UTF-16 units each) and two paragraphs.
 LINES = ["Bonjour 👋🏽 à tous", "Notre atelier rouvre samedi !!! Venez nombreux."]
 DRAFT = "\n".join(LINES)
@@ -41,20 +29,6 @@ def type_lines(composer: Composer, lines: list[str]) -> None:
         if number:
             composer.page.keyboard.press("Enter")
         composer.page.keyboard.type(line)
-
-
-def model_becomes(composer: Composer, text: str) -> None:
-    composer.page.wait_for_function(
-        "([name, text]) => window.fixture.editors[name].text() === text", arg=[composer.name, text]
-    )
-
-
-def history_settled(composer: Composer) -> None:
-    """Editors merge edits made close together into one undo step; a person reading the panel
-    gives them that time. Waits for the editor to say its next change starts a new step."""
-    composer.page.wait_for_function(
-        "(name) => window.fixture.editors[name].historySettled()", arg=composer.name
-    )
 
 
 def fix_button(composer: Composer, rule: str, replacement: str):
@@ -86,13 +60,13 @@ def test_apply_button_fixes_the_span_and_one_undo_restores_the_draft(
     type_lines(composer, LINES)
     composer.wait_for_result()
     assert composer.model_text() == DRAFT
-    history_settled(composer)
+    composer.wait_for_history_settled()
     depth = composer.undo_depth()
     composer.open_panel()
 
     fix_button(composer, "salesiness.shouting", "!").click()
 
-    model_becomes(composer, FIXED)
+    composer.wait_for_text(FIXED)
     composer.wait_for_result()  # the fixed draft is checked again
     expect(composer.panel.locator(".hint[data-rule='salesiness.shouting']")).to_have_count(0)
     assert composer.model_text() == FIXED
@@ -100,7 +74,7 @@ def test_apply_button_fixes_the_span_and_one_undo_restores_the_draft(
     assert_editor_is_clean(composer, FIXED)
 
     page.keyboard.press("Control+z")
-    model_becomes(composer, DRAFT)
+    composer.wait_for_text(DRAFT)
     assert composer.undo_depth() == depth
     composer.wait_for_result()
     expect(fix_button(composer, "salesiness.shouting", "!")).to_be_enabled()
@@ -113,15 +87,15 @@ def test_shortcut_applies_the_fix_under_the_caret_and_typing_goes_on(
     composer = EDITORS[editor_name](page)
     type_lines(composer, SHOUTED)  # the caret ends at the edge of "PROFITEZ-EN"
     composer.wait_for_result()
-    history_settled(composer)
+    composer.wait_for_history_settled()
 
     answer = apply_fix_shortcut(page.context)
 
     assert answer["applied"] is True and answer["rule"] == "salesiness.shouting", answer
     fixed = "\n".join([SHOUTED[0], SHOUTED[1].replace("PROFITEZ-EN", "Profitez-en")])
-    model_becomes(composer, fixed)
+    composer.wait_for_text(fixed)
     page.keyboard.type(" bien")
-    model_becomes(composer, fixed + " bien")
+    composer.wait_for_text(fixed + " bien")
     composer.wait_for_result()
     assert_editor_is_clean(composer, fixed + " bien")
 
@@ -151,18 +125,18 @@ def test_banned_term_in_a_comment_box_is_replaced_and_nothing_is_sent(
     draft = "Merci 🙏 pour votre message, notre promo se termine samedi."
     comment.type(draft)
     comment.wait_for_result()
-    history_settled(comment)
+    comment.wait_for_history_settled()
     comment.open_panel()
 
     fix_button(comment, "tone.banned_term", "offre").click()
 
     fixed = draft.replace("promo", "offre")
-    model_becomes(comment, fixed)
+    comment.wait_for_text(fixed)
     comment.wait_for_result()
     # Facebook's comment boxes send on Enter: the fix must not look like one.
     assert page.evaluate("() => window.fixture.submitted") == []
     page.keyboard.type(" estivale")  # the caret stayed right after the fix
-    model_becomes(comment, fixed.replace("offre", "offre estivale"))
+    comment.wait_for_text(fixed.replace("offre", "offre estivale"))
     assert page.evaluate("() => window.fixture.submitted") == []
 
 
@@ -244,7 +218,7 @@ def test_an_empty_replacement_removes_the_span(
         composer = EDITORS[editor_name](page)
         type_lines(composer, BAIT_LINES)
         composer.wait_for_result()
-        history_settled(composer)
+        composer.wait_for_history_settled()
         composer.open_panel()
         expect(fix_button(composer, "engagement_bait.react", "")).to_have_text(
             "Supprimer ce passage"
@@ -253,10 +227,10 @@ def test_an_empty_replacement_removes_the_span(
         fix_button(composer, "engagement_bait.react", "").click()
 
         fixed = "\n".join(BAIT_LINES).replace(BAIT, "")
-        model_becomes(composer, fixed)
+        composer.wait_for_text(fixed)
         composer.wait_for_result()
         expect(composer.host).to_have_attribute("data-hints", "0")
         page.keyboard.press("Control+z")
-        model_becomes(composer, "\n".join(BAIT_LINES))
+        composer.wait_for_text("\n".join(BAIT_LINES))
     finally:
         page.close()

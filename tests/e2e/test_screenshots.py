@@ -120,9 +120,7 @@ def apply_and_shoot(composer: Composer, shots: Path, name: str, button: str, fix
     fix.hover()
     shoot(composer.page, shots, f"{name}-fix.png")
     fix.click()
-    composer.page.wait_for_function(
-        "([name, text]) => window.fixture.editors[name].text() === text", arg=[composer.name, fixed]
-    )
+    composer.wait_for_text(fixed)
     composer.wait_for_result()  # the fixed draft, checked again (it may have no underline left)
     composer.page.mouse.move(0, 0)
     shoot(composer.page, shots, f"{name}-fixed.png")
