@@ -77,4 +77,4 @@ lint: install
 	$(BIN)/ruff check backend tests
 
 clean:
-	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis
+	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis extension/dist
