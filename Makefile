@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 PORT   ?= 8731
 
-.PHONY: install run test test-python test-js e2e e2e-fixtures eval train lemmas bench lint package clean
+.PHONY: install run test test-python test-js e2e e2e-fixtures extension eval train lemmas bench lint package clean
 
 install: $(STAMP)
 
@@ -16,12 +16,12 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[dev]'
 	@touch $@
 
-run: install
+run: install extension
 	$(BIN)/postcoach serve --port $(PORT)
 
 test: test-python test-js
 
-test-python: install
+test-python: install extension
 	$(BIN)/python -m pytest
 
 # The fixture pages' npm project also holds the extension's linter.
@@ -29,7 +29,7 @@ FIXTURES      := tests/e2e/fixtures
 NODE_MODULES  := $(FIXTURES)/node_modules/.package-lock.json
 FIXTURE_BUILD := $(FIXTURES)/dist/.built
 
-test-js: $(NODE_MODULES)
+test-js: $(NODE_MODULES) extension
 	node --test extension/test/
 	$(FIXTURES)/node_modules/.bin/addons-linter --output text extension
 
@@ -45,7 +45,20 @@ $(FIXTURE_BUILD): $(NODE_MODULES) $(FIXTURES)/build.mjs $(wildcard $(FIXTURES)/s
 
 e2e-fixtures: $(FIXTURE_BUILD)
 
-e2e: install e2e-fixtures
+# The content script is one classic script bundled from its modules, so that no file of the
+# extension needs to be web-accessible on the coached sites (they probe for extensions that
+# way). The unpacked extension, the tests and the packages all load extension/dist/content.js.
+EXTENSION_BUNDLE  := extension/dist/content.js
+EXTENSION_SOURCES := $(wildcard extension/content/*.js extension/content/adapters/*.js extension/lib/*.js)
+
+$(EXTENSION_BUNDLE): $(NODE_MODULES) $(EXTENSION_SOURCES)
+	$(FIXTURES)/node_modules/.bin/esbuild extension/content/entry.js --bundle --format=iife \
+	  --target=chrome120,firefox140 --charset=utf8 --legal-comments=none --log-level=warning \
+	  --outfile=$@
+
+extension: $(EXTENSION_BUNDLE)
+
+e2e: install e2e-fixtures extension
 	$(BIN)/python -m pytest -m browser
 
 # Fitting and measuring need scikit-learn and lingua, kept out of the product's virtualenv: with
@@ -70,7 +83,7 @@ lemmas: install
 	$(BIN)/python backend/tools/build_inflections.py
 
 # Every benchmark runs even when one misses a target; the exit status says whether any did.
-bench: install e2e-fixtures
+bench: install e2e-fixtures extension
 	@status=0; \
 	$(BIN)/python backend/tools/bench.py || status=1; \
 	$(BIN)/python backend/tools/bench_server.py || status=1; \
@@ -82,11 +95,11 @@ bench: install e2e-fixtures
 	exit $$status
 
 # The Chrome zip, the Firefox xpi and their SHA256SUMS in dist/, built and linted by web-ext.
-package: install $(NODE_MODULES)
+package: install $(NODE_MODULES) extension
 	$(BIN)/python backend/tools/package_extension.py
 
 lint: install
 	$(BIN)/ruff check backend tests
 
 clean:
-	rm -rf $(VENV) $(EVAL_VENV) .pytest_cache .ruff_cache .hypothesis build dist
+	rm -rf $(VENV) $(EVAL_VENV) .pytest_cache .ruff_cache .hypothesis build dist extension/dist

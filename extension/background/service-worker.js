@@ -7,7 +7,11 @@ import { Message, createMessage, createMessageRouter, listenForMessages } from '
 import { loadSettings, touchesSettings } from '../lib/settings.js';
 import { createAbortRegistry } from '../lib/timing.js';
 
-const RECHECK_COMMAND = 'recheck';
+// The manifest's commands and the message each sends to the focused tab's content script.
+const COMMAND_MESSAGES = Object.freeze({
+  recheck: Message.RECHECK_FOCUSED,
+  'apply-fix': Message.APPLY_FIX_AT_CARET,
+});
 
 const results = createLruCache(200);
 const inFlight = createAbortRegistry();
@@ -117,11 +121,11 @@ const route = createMessageRouter({
 listenForMessages(chrome.runtime.onMessage, route);
 
 async function runCommand(command) {
-  if (command !== RECHECK_COMMAND) return { handled: false };
+  if (!Object.hasOwn(COMMAND_MESSAGES, command)) return { handled: false };
   const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
   if (!tab?.id) return { handled: false };
   try {
-    return await chrome.tabs.sendMessage(tab.id, createMessage(Message.RECHECK_FOCUSED));
+    return await chrome.tabs.sendMessage(tab.id, createMessage(COMMAND_MESSAGES[command]));
   } catch {
     // The active tab is not a coached site: nothing listens there.
     return { handled: false };

@@ -1,11 +1,13 @@
 // Coaches one composer: watches its text (read-only), asks the service worker for an analysis
 // after the typing pause, and keeps the view in step, including recovery when the server
 // comes back or the token is fixed.
+import { fixAtCaret } from '../lib/fixes.js';
 import { resolveUiLanguage } from '../lib/i18n.js';
 import { Message, createMessage } from '../lib/messages.js';
 import { visibleHints } from '../lib/report.js';
 import { rangesForSpan, segmentsStillMatch } from '../lib/text-map.js';
 import { TYPING_PAUSE_MS, backoffDelay, createDebouncer, createLatestGate } from '../lib/timing.js';
+import { applyReplacement, caretOffsetIn } from './apply-fix.js';
 import { CoachView } from './view.js';
 
 const RETRY = { baseMs: 1000, maxMs: 15000 };
@@ -37,18 +39,23 @@ export class ComposerCoach {
     this.retryTimer = 0;
     this.failures = 0;
     this.lastAnalysis = null;
+    // The draft changed since the result on screen: the badge says "checking" at once.
+    this.changed = false;
     this.view = new CoachView({
       editor,
       anchor: adapter.anchorFor(editor),
       onOpenSettings: () => this.sendMessage(createMessage(Message.OPEN_SETTINGS)),
+      onApplyFix: (hint, replacement) => this.applyFix(hint, replacement),
     });
     this.view.attach();
 
     // Typing, pasting, undo and changes made by the site's own scripts all show up here;
-    // the callback stays cheap because it runs on every keystroke.
+    // the callback stays cheap because it runs on every keystroke: only the first change
+    // after a result re-renders.
     this.editorObserver = new MutationObserver(() => {
       this.view.hideHighlights();
       this.debouncer.schedule();
+      if (!this.changed) this.markChanged();
     });
     this.editorObserver.observe(editor, { childList: true, characterData: true, subtree: true });
     this.onFocusChange = () => this.view.setEditorFocused(editor.contains(document.activeElement));
@@ -83,9 +90,18 @@ export class ComposerCoach {
     };
   }
 
+  markChanged() {
+    this.changed = true;
+    const shown = this.view.model?.state;
+    if (shown === 'ok' || shown === 'idle' || shown === 'rejected') {
+      this.view.render(this.lastAnalysis ? this.resultModel(this.lastAnalysis, 'checking') : this.baseModel('checking'));
+    }
+  }
+
   async check({ force = false } = {}) {
     clearTimeout(this.retryTimer);
     this.debouncer.cancel();
+    this.changed = false;
     if (!this.platformEnabled) {
       this.gate.invalidate();
       this.view.clearHighlights();
@@ -166,6 +182,38 @@ export class ComposerCoach {
         rects: clientRectsFor(rangesForSpan(map.segments, hint.span)),
       }))
       .filter((group) => group.rects.length > 0);
+  }
+
+  /**
+   * Puts `replacement` in place of the hint's span, through the editor's own input path, then
+   * checks the new draft. False when the draft changed since the hint was given (it is checked
+   * again instead).
+   */
+  applyFix(hint, replacement) {
+    const analysis = this.lastAnalysis;
+    const applied =
+      analysis !== null &&
+      applyReplacement({
+        editor: this.editor,
+        map: analysis.map,
+        readText: this.adapter.readText,
+        span: hint.span,
+        replacement,
+      });
+    // The editor commits the change in its own time (Lexical on a microtask): check after it.
+    setTimeout(() => this.check(), 0);
+    return applied;
+  }
+
+  /** The apply-fix shortcut: the fix for the hint under the caret, if there is one. */
+  applyFixAtCaret() {
+    const analysis = this.lastAnalysis;
+    if (!analysis) return { applied: false, reason: 'no_result' };
+    const caret = caretOffsetIn(this.editor, analysis.map);
+    const hints = visibleHints(analysis.result.hints, this.settings.families);
+    const fix = fixAtCaret(hints, analysis.map.text, caret);
+    if (!fix) return { applied: false, reason: 'no_fix_here' };
+    return { applied: this.applyFix(fix.hint, fix.replacement), rule: fix.hint.rule };
   }
 
   /** The keyboard shortcut: check now, whatever the cache says, and show the details. */

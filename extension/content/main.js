@@ -1,15 +1,14 @@
 // Entry point on Facebook and LinkedIn pages: finds composers as the single-page app creates
-// them, coaches each one, and lets go of them when they vanish.
+// them (in the document and in open shadow roots), coaches each one, and lets go of them when
+// they vanish.
 import { Message, createMessageRouter, listenForMessages } from '../lib/messages.js';
 import { loadSettings, touchesSettings } from '../lib/settings.js';
 import { adapterForHost } from './adapters/index.js';
 import { ComposerCoach } from './coach.js';
+import { deepActiveElement, isRendered } from './dom.js';
+import { createRootWatcher } from './root-watcher.js';
 
 const SCAN_DELAY_MS = 150;
-
-function isEditableRoot(editor) {
-  return editor.parentElement?.closest('[contenteditable="true"]') == null;
-}
 
 export async function start() {
   const adapter = adapterForHost(location.hostname);
@@ -19,8 +18,21 @@ export async function start() {
   let lastFocused = null;
   let nextId = 0;
   let scanTimer = 0;
-  let pageObserver = null;
   let orphaned = false;
+
+  function insideCoachedEditor(node) {
+    for (const editor of coaches.keys()) if (editor.contains(node)) return true;
+    return false;
+  }
+
+  // Edits inside a coached editor are that coach's business; only structural changes
+  // elsewhere can add or remove composers.
+  const roots = createRootWatcher({
+    ignoreMutationsIn: insideCoachedEditor,
+    onStructuralChange: () => {
+      if (!scanTimer && !orphaned) scanTimer = setTimeout(scan, SCAN_DELAY_MS);
+    },
+  });
 
   // After the extension is reloaded or updated, this script is orphaned: its badges would
   // claim the server is offline forever, so they go away instead. Deferred, because the call
@@ -29,7 +41,8 @@ export async function start() {
     if (orphaned) return;
     orphaned = true;
     queueMicrotask(() => {
-      pageObserver.disconnect();
+      clearTimeout(scanTimer);
+      roots.disconnect();
       for (const coach of coaches.values()) coach.dispose();
       coaches.clear();
       lastFocused = null;
@@ -45,10 +58,13 @@ export async function start() {
   };
 
   function scan() {
+    clearTimeout(scanTimer);
     scanTimer = 0;
     if (orphaned) return;
+    // A composer the page hid (or that a shadow root attached over) is let go like a removed
+    // one; it is picked up again when it shows or gets the focus.
     for (const [editor, coach] of coaches) {
-      if (editor.isConnected) {
+      if (editor.isConnected && isRendered(editor)) {
         coach.keepAttached();
         continue;
       }
@@ -56,45 +72,34 @@ export async function start() {
       coaches.delete(editor);
       if (lastFocused === coach) lastFocused = null;
     }
-    for (const editor of adapter.findComposers(document)) {
-      if (coaches.has(editor) || !isEditableRoot(editor)) continue;
-      nextId += 1;
-      coaches.set(
-        editor,
-        new ComposerCoach({ editor, adapter, settings, composerId: `composer-${nextId}`, sendMessage }),
-      );
+    for (const root of roots.refresh()) {
+      for (const editor of adapter.findComposers(root)) {
+        if (coaches.has(editor)) continue;
+        nextId += 1;
+        coaches.set(
+          editor,
+          new ComposerCoach({ editor, adapter, settings, composerId: `composer-${nextId}`, sendMessage }),
+        );
+      }
     }
   }
-
-  function insideCoachedEditor(node) {
-    for (const editor of coaches.keys()) if (editor.contains(node)) return true;
-    return false;
-  }
-
-  // Edits inside a coached editor are that coach's business; only structural changes
-  // elsewhere can add or remove composers.
-  pageObserver = new MutationObserver((records) => {
-    if (scanTimer) return;
-    const structural = records.some(
-      (record) =>
-        (record.addedNodes.length > 0 || record.removedNodes.length > 0) &&
-        !insideCoachedEditor(record.target),
-    );
-    if (structural) scanTimer = setTimeout(scan, SCAN_DELAY_MS);
-  });
-  pageObserver.observe(document.documentElement, { childList: true, subtree: true });
 
   function coachContaining(node) {
     for (const [editor, coach] of coaches) if (node && editor.contains(node)) return coach;
     return null;
   }
 
-  // The shortcut may come after focus moved to the badge or a toolbar: remember the last
-  // composer the user was in.
+  // Focus tells where the user is: the composer the shortcuts act on, and a composer in a
+  // shadow root that appeared without any mutation the observers could see.
   document.addEventListener(
     'focusin',
     (event) => {
-      lastFocused = coachContaining(event.target) ?? lastFocused;
+      const path = event.composedPath();
+      const target = path[0];
+      const newRoot = roots.adoptPath(path);
+      const coach = coachContaining(target);
+      if (!coach && (newRoot || target?.isContentEditable)) scan();
+      lastFocused = coachContaining(target) ?? lastFocused;
     },
     { capture: true },
   );
@@ -105,18 +110,29 @@ export async function start() {
     for (const coach of coaches.values()) coach.updateSettings(settings);
   });
 
+  function focusedCoach() {
+    return (
+      coachContaining(deepActiveElement()) ??
+      lastFocused ??
+      (coaches.size === 1 ? [...coaches.values()][0] : null)
+    );
+  }
+
   const route = createMessageRouter({
     [Message.RECHECK_FOCUSED]: async () => {
-      const coach =
-        coachContaining(document.activeElement) ??
-        lastFocused ??
-        (coaches.size === 1 ? [...coaches.values()][0] : null);
+      const coach = focusedCoach();
       if (!coach) return { handled: false };
       await coach.recheck();
       return { handled: true, composerId: coach.composerId };
     },
+    [Message.APPLY_FIX_AT_CARET]: () => {
+      const coach = focusedCoach();
+      if (!coach) return { handled: false };
+      return { handled: true, composerId: coach.composerId, ...coach.applyFixAtCaret() };
+    },
   });
   listenForMessages(chrome.runtime.onMessage, route);
 
+  roots.start(document);
   scan();
 }

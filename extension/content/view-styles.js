@@ -240,6 +240,22 @@ export const VIEW_CSS = `
   cursor: pointer;
 }
 
+.fixes { display: flex; flex-wrap: wrap; gap: 6px; }
+.fix {
+  padding: 4px 10px;
+  border: 1px solid var(--pc-accent);
+  border-radius: 6px;
+  background: transparent;
+  color: var(--pc-accent);
+  font: inherit;
+  font-size: 12px;
+  font-weight: 600;
+  cursor: pointer;
+}
+.fix:hover { background: var(--pc-accent); color: var(--pc-surface); }
+.fix:disabled { opacity: 0.5; cursor: default; background: transparent; color: var(--pc-accent); }
+.fix:focus-visible { outline: 2px solid var(--pc-accent); outline-offset: 2px; }
+
 /* The overlay only draws; clicks and the caret go through to the editor below. */
 .overlay { pointer-events: none; overflow: hidden; }
 .overlay * { pointer-events: none; }

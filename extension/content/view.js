@@ -1,9 +1,12 @@
 // The coaching UI of one composer: a host element placed right after the composer (never
-// inside the editor), a shadow root, and three popovers in the top layer — the badge, the
-// panel and the highlight overlay — so the page neither moves nor clips them.
+// inside the editor), a closed shadow root, and three popovers in the top layer — the badge,
+// the panel and the highlight overlay — so the page neither moves nor clips them. The page sees
+// the host and its data-* attributes (the documented test hooks), never what is inside.
+import { replacementsOf } from '../lib/fixes.js';
 import { translate } from '../lib/i18n.js';
 import { describeScores, summarize } from '../lib/report.js';
 import { themeForBackgrounds } from '../lib/theme.js';
+import { closestComposed, composedParent } from './dom.js';
 import { VIEW_CSS } from './view-styles.js';
 
 const HOST_STYLE = [
@@ -79,10 +82,11 @@ function clamp(value, min, max) {
 let nextPanelId = 0;
 
 export class CoachView {
-  constructor({ editor, anchor, onOpenSettings }) {
+  constructor({ editor, anchor, onOpenSettings, onApplyFix }) {
     this.editor = editor;
     this.anchor = anchor;
     this.onOpenSettings = onOpenSettings;
+    this.onApplyFix = onApplyFix;
     this.model = null;
     this.panelWanted = false;
     this.measureHighlights = null;
@@ -92,7 +96,7 @@ export class CoachView {
     this.frame = 0;
 
     this.host = el('post-coach', { 'data-postcoach-host': '', style: HOST_STYLE });
-    this.root = this.host.attachShadow({ mode: 'open' });
+    this.root = this.host.attachShadow({ mode: 'closed' });
     this.layer = el('div', { class: 'layer' });
     this.overlay = el('div', { class: 'overlay', popover: 'manual', 'aria-hidden': 'true' });
     this.panelId = `postcoach-panel-${(nextPanelId += 1)}`;
@@ -322,6 +326,8 @@ export class CoachView {
     if (hint.suggestion) {
       item.append(el('p', { class: 'suggestion' }, el('span', { text: translate(lang, 'hint.try') }), hint.suggestion));
     }
+    const fixes = hint.span ? replacementsOf(hint, model.text) : [];
+    if (fixes.length > 0) item.append(this.fixButtons(hint, fixes, model));
     if (hint.source) {
       item.append(el('p', { class: 'principle' }, el('span', { text: translate(lang, 'hint.principle') }), hint.source));
     }
@@ -331,6 +337,25 @@ export class CoachView {
     item.addEventListener('focus', () => activate(true));
     item.addEventListener('blur', () => activate(false));
     return item;
+  }
+
+  /** One button per replacement; they work only on the draft the hint was given for. */
+  fixButtons(hint, fixes, model) {
+    const { lang } = model;
+    const buttons = fixes.map((replacement) => {
+      const button = el('button', {
+        class: 'fix',
+        type: 'button',
+        'data-replacement': replacement,
+        disabled: model.state !== 'ok',
+        text: replacement === '' ? translate(lang, 'fix.remove') : translate(lang, 'fix.replace', { text: replacement }),
+      });
+      // The editor keeps the focus and its selection until the fix is applied.
+      button.addEventListener('mousedown', (event) => event.preventDefault());
+      button.addEventListener('click', () => this.onApplyFix(hint, replacement));
+      return button;
+    });
+    return el('div', { class: 'fixes', role: 'group', 'aria-label': translate(lang, 'fix.label') }, ...buttons);
   }
 
   setActiveHint(index) {
@@ -422,7 +447,7 @@ export class CoachView {
     this.badge.style.top = `${badgeTop}px`;
     if (this.panel.matches(':popover-open')) {
       // Beside the whole dialog when the composer is in one, so the panel covers neither.
-      const frame = (this.anchor.closest('[role="dialog"]') ?? this.anchor).getBoundingClientRect();
+      const frame = (closestComposed(this.anchor, '[role="dialog"]') ?? this.anchor).getBoundingClientRect();
       this.placePanel(frame, { left: badgeLeft, top: badgeTop, width, height });
     }
     this.drawHighlights();
@@ -466,15 +491,18 @@ export class CoachView {
       [box.left + box.width / 2, box.top + Math.min(box.height / 2, 16)],
       [box.left + Math.min(8, box.width / 2), box.top + Math.min(8, box.height / 2)],
     ];
+    // In a shadow root, the document only answers with the outermost host: ask the root.
+    const root = this.anchor.getRootNode();
+    const scope = typeof root.elementFromPoint === 'function' ? root : document;
     return !samples.some(([x, y]) => {
-      const hit = document.elementFromPoint(x, y);
+      const hit = scope.elementFromPoint(x, y);
       return hit !== null && (hit === this.host || this.anchor.contains(hit) || hit.contains(this.anchor));
     });
   }
 
   detectTheme() {
     const colours = [];
-    for (let node = this.anchor; node && node.nodeType === Node.ELEMENT_NODE; node = node.parentElement) {
+    for (let node = this.anchor; node; node = composedParent(node)) {
       colours.push(getComputedStyle(node).backgroundColor);
     }
     return (

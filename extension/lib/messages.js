@@ -5,6 +5,7 @@
 export const Message = Object.freeze({
   ANALYZE: 'postcoach:analyze',
   RECHECK_FOCUSED: 'postcoach:recheck-focused',
+  APPLY_FIX_AT_CARET: 'postcoach:apply-fix-at-caret',
   OPEN_SETTINGS: 'postcoach:open-settings',
   TEST_CONNECTION: 'postcoach:test-connection',
   // The settings page exchanges the one-time code `postcoach pair` shows for the token.
@@ -44,6 +45,7 @@ const FIELDS = Object.freeze({
     force: 'boolean',
   },
   [Message.RECHECK_FOCUSED]: {},
+  [Message.APPLY_FIX_AT_CARET]: {},
   [Message.OPEN_SETTINGS]: {},
   [Message.TEST_CONNECTION]: { serverUrl: 'string', token: 'string' },
   [Message.PAIR]: { serverUrl: 'string', code: 'string' },

@@ -80,3 +80,33 @@ export function segmentsStillMatch(segments, readNode) {
     return current !== null && current.replace(NO_BREAK_SPACE, ' ') === segment.data;
   });
 }
+
+/**
+ * Where the span starts and ends in the editor's text nodes, ready for
+ * Selection.setBaseAndExtent; null unless the span is text from end to end (a span across a
+ * line break has no certain replacement).
+ */
+export function boundariesForSpan(segments, span) {
+  const pieces = rangesForSpan(segments, span);
+  const covered = pieces.reduce((count, piece) => count + piece.endOffset - piece.startOffset, 0);
+  if (pieces.length === 0 || covered !== span[1] - span[0]) return null;
+  const first = pieces[0];
+  const last = pieces[pieces.length - 1];
+  return { startNode: first.node, startOffset: first.startOffset, endNode: last.node, endOffset: last.endOffset };
+}
+
+/**
+ * The UTF-16 offset in the map's text of a caret position. `isBefore(node, offset)` says whether
+ * that point of a text node lies before the caret (or at it); it is only asked when the caret is
+ * not inside one of the map's text nodes (an empty line, the editor's own edge).
+ */
+export function offsetOfCaret(segments, caretNode, caretOffset, isBefore) {
+  const inside = segments.find((segment) => segment.node === caretNode);
+  if (inside) return inside.start + Math.min(caretOffset, inside.data.length);
+  let offset = 0;
+  for (const segment of segments) {
+    if (!isBefore(segment.node, segment.data.length)) break;
+    offset = segment.end;
+  }
+  return offset;
+}

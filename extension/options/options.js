@@ -15,7 +15,8 @@ import {
 } from '../lib/settings.js';
 
 const PLATFORM_NAMES = { facebook: 'Facebook', linkedin: 'LinkedIn' };
-const RECHECK_COMMAND = 'recheck';
+// Each command and the <kbd> that shows its key.
+const SHORTCUTS = Object.freeze({ recheck: 'shortcut', 'apply-fix': 'shortcut-apply-fix' });
 const SAVED_NOTICE_MS = 2500;
 
 const form = document.getElementById('settings');
@@ -273,16 +274,18 @@ pairing.code.addEventListener('keydown', (event) => {
 });
 pairing.again.addEventListener('click', findServer);
 
-async function showShortcut() {
+async function showShortcuts() {
   const commands = await chrome.commands.getAll();
-  const shortcut = commands.find((command) => command.name === RECHECK_COMMAND)?.shortcut;
-  const kbd = document.getElementById('shortcut');
-  if (shortcut) {
-    kbd.textContent = shortcut;
-    delete kbd.dataset.i18n;
-  } else {
-    kbd.dataset.i18n = 'options.shortcut_unset';
-    kbd.textContent = t('options.shortcut_unset');
+  for (const [name, id] of Object.entries(SHORTCUTS)) {
+    const shortcut = commands.find((command) => command.name === name)?.shortcut;
+    const kbd = document.getElementById(id);
+    if (shortcut) {
+      kbd.textContent = shortcut;
+      delete kbd.dataset.i18n;
+    } else {
+      kbd.dataset.i18n = 'options.shortcut_unset';
+      kbd.textContent = t('options.shortcut_unset');
+    }
   }
 }
 
@@ -307,7 +310,7 @@ async function init() {
       findServer();
     }
   });
-  await Promise.all([showShortcut(), profiles.refresh(), history.refresh(), findServer()]);
+  await Promise.all([showShortcuts(), profiles.refresh(), history.refresh(), findServer()]);
   document.body.dataset.ready = 'true';
 }
 

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { buildTextMap, rangesForSpan, segmentsStillMatch } from '../lib/text-map.js';
+import { boundariesForSpan, buildTextMap, offsetOfCaret, rangesForSpan, segmentsStillMatch } from '../lib/text-map.js';
 
 // Fake text nodes: the mapping only needs identity and data.
 const node = (data) => ({ data });
@@ -102,5 +102,49 @@ describe('segmentsStillMatch', () => {
     a.data = 'Bonjour';
     a.detached = true;
     assert.equal(segmentsStillMatch(map.segments, read), false);
+  });
+});
+
+describe('boundariesForSpan', () => {
+  const hello = node('Bonjour 👋🏽 à tous');
+  const shout = node('Venez ');
+  const caps = node('VITE');
+  const { segments } = buildTextMap([...paragraph(text(hello)), ...paragraph(text(shout), text(caps))]);
+
+  it('gives the selection of a span after emoji, in the next paragraph, across text nodes', () => {
+    // "Bonjour 👋🏽 à tous" is 19 UTF-16 units (the emoji and its skin tone take two each),
+    // then comes the newline.
+    assert.deepEqual(boundariesForSpan(segments, [20 + 3, 20 + 8]), {
+      startNode: shout,
+      startOffset: 3,
+      endNode: caps,
+      endOffset: 2,
+    });
+  });
+
+  it('refuses a span across a line break, whose replacement is never certain', () => {
+    assert.equal(boundariesForSpan(segments, [15, 22]), null);
+  });
+
+  it('refuses whole-post hints and spans past the text', () => {
+    assert.equal(boundariesForSpan(segments, null), null);
+    assert.equal(boundariesForSpan(segments, [25, 40]), null);
+  });
+});
+
+describe('offsetOfCaret', () => {
+  const a = node('Bonjour');
+  const b = node('à tous');
+  const { segments } = buildTextMap([...paragraph(text(a)), ...paragraph(trailingBr), ...paragraph(text(b))]);
+
+  it('counts from the start of the text node the caret is in', () => {
+    assert.equal(offsetOfCaret(segments, b, 2, () => assert.fail('not asked')), 11);
+  });
+
+  it('puts a caret outside the text nodes after the last text before it', () => {
+    const emptyLine = {};
+    const before = (n) => n === a;
+    assert.equal(offsetOfCaret(segments, emptyLine, 0, before), 7);
+    assert.equal(offsetOfCaret(segments, emptyLine, 0, () => false), 0);
   });
 });

@@ -7,6 +7,7 @@ import os
 from collections.abc import Iterator
 
 import pytest
+from brand_voice import delete_all_profiles
 from extension_harness import (
     CHROMIUM,
     Backend,
@@ -79,3 +80,17 @@ def page(paired: BrowserContext) -> Iterator[Page]:
     tab = paired.new_page()
     yield tab
     tab.close()
+
+
+@pytest.fixture
+def brand_with_banned_term(running_backend: Backend) -> Iterator[None]:
+    """An active brand profile that says "offre" where a draft says "promo"."""
+    delete_all_profiles(running_backend)
+    status, body = running_backend.api(
+        "POST", "/v1/profiles", {"name": "Atelier Lumen", "banned_terms": {"promo": "offre"}}
+    )
+    assert status == 201, body
+    status, body = running_backend.api("PUT", "/v1/profiles/active", {"name": "Atelier Lumen"})
+    assert status == 200, body
+    yield
+    delete_all_profiles(running_backend)

@@ -24,7 +24,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import trustme
-from playwright.sync_api import BrowserContext, Playwright, Worker
+from playwright.sync_api import BrowserContext, Error, Page, Playwright, Worker
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 EXTENSION_DIR = REPO_ROOT / "extension"
@@ -41,9 +41,12 @@ def free_port() -> int:
 
 
 def build_fixture_pages() -> Path:
-    """Bundles the fixture pages; the Makefile target skips the work when nothing changed."""
+    """Bundles the fixture pages and the extension's content script; the Makefile targets skip
+    the work when nothing changed."""
     subprocess.run(
-        ["make", "--no-print-directory", "-s", "e2e-fixtures"], cwd=REPO_ROOT, check=True
+        ["make", "--no-print-directory", "-s", "e2e-fixtures", "extension"],
+        cwd=REPO_ROOT,
+        check=True,
     )
     return FIXTURE_DIST
 
@@ -179,7 +182,68 @@ def chromium_args(site_port: int) -> list[str]:
     ]
 
 
+# The extension's host elements keep a *closed* shadow root, which no page script and no
+# Playwright selector can enter. The tests reach it the way DevTools does: the DevTools protocol
+# lists closed shadow roots, and each one is handed to the page's main world in a WeakMap keyed
+# by its host, where the `postcoach=` selector engine below looks it up. Test-only: the fixture
+# pages are ours, and the extension itself never exposes its root.
+SHADOW_ENGINE = "postcoach"
+_SHADOW_ENGINE_SCRIPT = """{
+    query(root, selector) {
+        const shadow = window.__postcoachShadowRoots?.get(root);
+        return shadow ? shadow.querySelector(selector) : null;
+    },
+    queryAll(root, selector) {
+        const shadow = window.__postcoachShadowRoots?.get(root);
+        return shadow ? [...shadow.querySelectorAll(selector)] : [];
+    },
+}"""
+_EXPOSE_ROOT = (
+    "function () { (window.__postcoachShadowRoots ??= new WeakMap()).set(this.host, this); }"
+)
+
+
+def register_shadow_engine(playwright: Playwright) -> None:
+    try:
+        playwright.selectors.register(SHADOW_ENGINE, _SHADOW_ENGINE_SCRIPT)
+    except Error as error:  # one registration per Playwright instance
+        if "already registered" not in str(error):
+            raise
+
+
+def _closed_roots_of_hosts(node: dict):
+    attributes = node.get("attributes", [])
+    is_host = "data-postcoach-host" in attributes[::2]
+    for root in node.get("shadowRoots", []):
+        if is_host and root.get("shadowRootType") == "closed":
+            yield root["backendNodeId"]
+        yield from _closed_roots_of_hosts(root)
+    for child in node.get("children", []):
+        yield from _closed_roots_of_hosts(child)
+    if "contentDocument" in node:
+        yield from _closed_roots_of_hosts(node["contentDocument"])
+
+
+def expose_closed_shadow_roots(page: Page) -> int:
+    """Hands every extension host's closed shadow root to the `postcoach=` selector engine."""
+    session = page.context.new_cdp_session(page)
+    try:
+        document = session.send("DOM.getDocument", {"depth": -1, "pierce": True})
+        exposed = 0
+        for backend_id in _closed_roots_of_hosts(document["root"]):
+            remote = session.send("DOM.resolveNode", {"backendNodeId": backend_id})
+            session.send(
+                "Runtime.callFunctionOn",
+                {"objectId": remote["object"]["objectId"], "functionDeclaration": _EXPOSE_ROOT},
+            )
+            exposed += 1
+        return exposed
+    finally:
+        session.detach()
+
+
 def launch_browser(playwright: Playwright, user_data_dir: Path, site_port: int) -> BrowserContext:
+    register_shadow_engine(playwright)
     return playwright.chromium.launch_persistent_context(
         str(user_data_dir),
         executable_path=str(CHROMIUM),

@@ -6,11 +6,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from extension_harness import extension_url
+from extension_harness import SHADOW_ENGINE, expose_closed_shadow_roots, extension_url
 from playwright.sync_api import BrowserContext, Locator, Page, expect
 
 # Generous: the first analysis warms the engine up, and CI machines are small.
 RESULT_TIMEOUT_MS = 15000
+EDITABLE = ":is([contenteditable='true'], [contenteditable='plaintext-only']):not(.ql-clipboard)"
 SCORE = re.compile(r"^\d{1,3}$")
 
 
@@ -24,26 +25,49 @@ class Composer:
 
     @property
     def editor(self) -> Locator:
-        return self.page.locator(f"{self.container} [contenteditable='true']").first
+        return self.page.locator(f"{self.container} {EDITABLE}").first
 
     @property
     def host(self) -> Locator:
         return self.page.locator(f"{self.container} [data-postcoach-host]")
 
+    def inside(self, selector: str) -> Locator:
+        """Elements of the host's closed shadow root (see expose_closed_shadow_roots)."""
+        expect(self.host).to_have_count(1)
+        expose_closed_shadow_roots(self.page)
+        return self.host.locator(f"{SHADOW_ENGINE}={selector}")
+
     @property
     def badge(self) -> Locator:
-        return self.host.locator(".badge")
+        return self.inside(".badge")
 
     @property
     def panel(self) -> Locator:
-        return self.host.locator(".panel")
+        return self.inside(".panel")
 
     @property
     def marks(self) -> Locator:
-        return self.host.locator(".overlay .mark")
+        return self.inside(".overlay .mark")
 
     def model_text(self) -> str:
         return self.page.evaluate("(name) => window.fixture.editors[name].text()", self.name)
+
+    def wait_for_text(self, text: str) -> None:
+        """Waits for the editor's own model to hold exactly `text`."""
+        self.page.wait_for_function(
+            "([name, text]) => window.fixture.editors[name].text() === text", arg=[self.name, text]
+        )
+
+    def wait_for_history_settled(self) -> None:
+        """Editors merge edits made close together into one undo step (Quill: within 1 s of the
+        step's first edit); waits until the editor says its next change starts a new step."""
+        self.page.wait_for_function(
+            "(name) => window.fixture.editors[name].historySettled()", arg=self.name
+        )
+
+    def undo_depth(self) -> int:
+        """How many steps the editor's own undo history holds."""
+        return self.page.evaluate("(name) => window.fixture.editors[name].undoDepth()", self.name)
 
     def type(self, text: str) -> None:
         self.editor.click()
@@ -83,8 +107,22 @@ def facebook_comment(page: Page) -> Composer:
     return Composer(page, "comment", "article .comment-box")
 
 
-def open_linkedin(page: Page, composer: str = "quill") -> Page:
-    page.goto(f"https://www.linkedin.com/?composer={composer}")
+def facebook_popup_comment(page: Page) -> Composer:
+    """The comment box of a post opened in a pop-up (a dialog)."""
+    page.evaluate("() => window.fixture.openPostPopup()")
+    return Composer(page, "popup", ".popup")
+
+
+def facebook_chat(page: Page) -> Composer:
+    """A Messenger chat tab docked on the page."""
+    page.evaluate("() => window.fixture.openChat()")
+    return Composer(page, "chat", ".chat-tab")
+
+
+def open_linkedin(page: Page, composer: str = "quill", **params: str) -> Page:
+    """The LinkedIn fixture; params: shadow=early|late, comments=tiptap|plaintext."""
+    query = "&".join(f"{key}={value}" for key, value in {"composer": composer, **params}.items())
+    page.goto(f"https://www.linkedin.com/?{query}")
     page.wait_for_function("() => window.fixture && window.fixture.editors.comment")
     return page
 
@@ -98,6 +136,14 @@ def linkedin_share(page: Page) -> Composer:
 
 def linkedin_comment(page: Page) -> Composer:
     return Composer(page, "comment", "article .comment-form")
+
+
+# The share box or composer of each editor library, on its site.
+EDITORS = {
+    "lexical": lambda page: facebook_post(open_facebook(page)),
+    "quill": lambda page: linkedin_share(open_linkedin(page, "quill")),
+    "tiptap": lambda page: linkedin_share(open_linkedin(page, "tiptap")),
+}
 
 
 @dataclass(frozen=True)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from extension_harness import configure
 from extension_pages import (
+    EDITORS,
     Composer,
     facebook_comment,
     facebook_post,
@@ -87,7 +88,7 @@ def test_salesy_french_post_gets_a_high_salesiness_score_and_visible_hints(page:
     # clicks through to the editor.
     expect(post.marks.first).to_be_visible()
     assert_word_is_marked(post, "Profitez-en")
-    overlay = post.host.locator(".overlay")
+    overlay = post.inside(".overlay")
     assert overlay.evaluate("(el) => getComputedStyle(el).pointerEvents") == "none"
 
     # The dialog re-centres when the window shrinks: the marks follow the words.
@@ -126,13 +127,6 @@ def test_defensive_reply_in_a_comment_box_is_flagged(page: Page, site: str) -> N
     expect(comment.panel.locator(".mode")).to_have_text("Réponse")
 
 
-EDITORS = {
-    "lexical": lambda page: facebook_post(open_facebook(page)),
-    "quill": lambda page: linkedin_share(open_linkedin(page, "quill")),
-    "tiptap": lambda page: linkedin_share(open_linkedin(page, "tiptap")),
-}
-
-
 @pytest.mark.parametrize("editor_name", list(EDITORS))
 def test_editor_keeps_working_and_holds_nothing_of_ours(page: Page, editor_name: str) -> None:
     composer = EDITORS[editor_name](page)
@@ -141,17 +135,15 @@ def test_editor_keeps_working_and_holds_nothing_of_ours(page: Page, editor_name:
     expect(composer.marks.first).to_be_visible()
     assert composer.model_text() == SALESY_POST
 
-    # Typing goes on, and the editor's undo still sees only the user's own edits.
+    # Typing goes on, and the editor's undo still sees only the user's own edits. " Merci"
+    # starts an undo step of its own only once the editor's history delay is over.
+    composer.wait_for_history_settled()
+    depth = composer.undo_depth()
     page.keyboard.type(" Merci")
-    page.wait_for_function(
-        "([name, text]) => window.fixture.editors[name].text() === text",
-        arg=[composer.name, SALESY_POST + " Merci"],
-    )
+    composer.wait_for_text(SALESY_POST + " Merci")
+    assert composer.undo_depth() == depth + 1
     page.keyboard.press("Control+z")
-    page.wait_for_function(
-        "([name, text]) => window.fixture.editors[name].text() === text",
-        arg=[composer.name, SALESY_POST],
-    )
+    composer.wait_for_text(SALESY_POST)
     composer.wait_for_result()
 
     dom = composer.editor.evaluate(
@@ -163,6 +155,41 @@ def test_editor_keeps_working_and_holds_nothing_of_ours(page: Page, editor_name:
     )
     assert dom == {"ours": 0, "shadowRoots": 0, "text": SALESY_POST}
     assert composer.model_text() == SALESY_POST
+    assert composer.undo_depth() == depth
+
+
+def test_badge_says_checking_from_the_first_keystroke(page: Page) -> None:
+    open_facebook(page)
+    post = facebook_post(page)
+    post.type(SALESY_POST)
+    post.wait_for_result()
+    page.evaluate(
+        """() => {
+            const host = document.querySelector('[role="dialog"] [data-postcoach-host]');
+            window.timing = {input: 0, checking: 0};
+            host.parentElement.addEventListener('input', () => {
+                window.timing.input = performance.now();
+            }, {capture: true});
+            new MutationObserver(() => {
+                if (host.dataset.state === 'checking' && !window.timing.checking) {
+                    window.timing.checking = performance.now();
+                    window.timing.scoresKept = host.dataset.salesiness !== undefined;
+                }
+            }).observe(host, {attributes: true, attributeFilter: ['data-state']});
+        }"""
+    )
+
+    page.keyboard.type("!")
+
+    # "checking" may last only as long as the typing pause: the page's observer keeps the
+    # moment it began, instead of a poll that could miss it.
+    page.wait_for_function("() => window.timing.checking > 0")
+    timing = page.evaluate("window.timing")
+    # The check itself only starts after the 400 ms typing pause: this came before it, and the
+    # previous scores stay on the badge, dimmed, until the new ones arrive.
+    assert 0 < timing["checking"] - timing["input"] < 400, timing
+    assert timing["scoresKept"] is True
+    post.wait_for_result()
 
 
 def test_badge_and_panel_work_from_the_keyboard(page: Page) -> None:
@@ -178,7 +205,7 @@ def test_badge_and_panel_work_from_the_keyboard(page: Page) -> None:
     expect(post.panel.get_by_role("button", name="Fermer")).to_be_focused()
     page.keyboard.press("Tab")
     expect(post.panel.locator(".hint").first).to_be_focused()
-    expect(post.host.locator(".mark[data-active='true']").first).to_be_visible()
+    expect(post.inside(".mark[data-active='true']").first).to_be_visible()
     page.keyboard.press("Escape")
     expect(post.panel).to_be_hidden()
     expect(post.badge).to_be_focused()

@@ -35,9 +35,10 @@ def run_shortcut(context: BrowserContext) -> dict:
 
 def test_shortcut_is_bound_in_the_browser(paired: BrowserContext) -> None:
     commands = extension_worker(paired).evaluate("() => chrome.commands.getAll()")
-    recheck = next(command for command in commands if command["name"] == "recheck")
+    keys = {command["name"]: command["shortcut"] for command in commands}
     # Chromium leaves a suggested key unassigned when it clashes with one of its own.
-    assert recheck["shortcut"] == "Alt+Shift+H"
+    assert keys["recheck"] == "Alt+Shift+H"
+    assert keys["apply-fix"] == "Alt+Shift+Y"
 
 
 def test_shortcut_rechecks_the_focused_composer_and_opens_its_panel(page: Page) -> None:
@@ -124,6 +125,7 @@ def test_settings_page_saves_tests_and_keeps_settings_across_a_restart(
     options.goto(extension_url(context, "options/options.html"))
     options.wait_for_selector("body[data-ready='true']")
     expect(options.locator("#shortcut")).to_have_text("Alt+Shift+H")
+    expect(options.locator("#shortcut-apply-fix")).to_have_text("Alt+Shift+Y")
     # Not paired yet: the brand profiles (kept by the server) wait for a connection.
     expect(options.locator("#profiles-unavailable")).to_be_visible()
     expect(options.locator("#profiles-unavailable")).to_contain_text("Connectez d’abord")

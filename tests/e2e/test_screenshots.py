@@ -90,7 +90,7 @@ def test_facebook_reply_dark_screenshot(page: Page, shots: Path) -> None:
     reply = facebook_comment(page)
     reply.type(FACEBOOK_REPLY)
     settle(reply)
-    expect(reply.host.locator(".layer")).to_have_attribute("data-theme", "dark")
+    expect(reply.inside(".layer")).to_have_attribute("data-theme", "dark")
     reply.open_panel()
     shoot(page, shots, "facebook-reply-dark.png")
 
@@ -103,6 +103,42 @@ def test_linkedin_screenshots(page: Page, shots: Path) -> None:
     shoot(page, shots, "linkedin-badge.png", clip=region(share))
     share.open_panel()
     shoot(page, shots, "linkedin-panel.png")
+
+
+FACEBOOK_SHOUTED = "Nos lampes anciennes reviennent samedi à l'atelier, PROFITEZ-EN !!!"
+LINKEDIN_BANNED = (
+    "Notre promo de rentrée est en ligne : un audit d'accessibilité offert pour toute refonte. "
+    "Quel a été votre plus gros frein à la refonte de votre site ?"
+)
+
+
+def apply_and_shoot(composer: Composer, shots: Path, name: str, button: str, fixed: str) -> None:
+    """The panel with its Apply button, then the draft once the fix is applied."""
+    settle(composer)
+    composer.open_panel()
+    fix = composer.panel.locator(f".fix[data-replacement='{button}']")
+    fix.hover()
+    shoot(composer.page, shots, f"{name}-fix.png")
+    fix.click()
+    composer.wait_for_text(fixed)
+    composer.wait_for_result()  # the fixed draft, checked again (it may have no underline left)
+    composer.page.mouse.move(0, 0)
+    shoot(composer.page, shots, f"{name}-fixed.png")
+
+
+def test_facebook_fix_screenshots(page: Page, shots: Path) -> None:
+    open_facebook(page)
+    post = facebook_post(page)
+    post.type(FACEBOOK_SHOUTED)
+    fixed = FACEBOOK_SHOUTED.replace("PROFITEZ-EN", "Profitez-en")
+    apply_and_shoot(post, shots, "facebook", "Profitez-en", fixed)
+
+
+def test_linkedin_fix_screenshots(page: Page, shots: Path, brand_with_banned_term: None) -> None:
+    open_linkedin(page, shadow="early")
+    share = linkedin_share(page)
+    share.type(LINKEDIN_BANNED)
+    apply_and_shoot(share, shots, "linkedin", "offre", LINKEDIN_BANNED.replace("promo", "offre"))
 
 
 def test_settings_screenshot(paired: BrowserContext, running_backend: Backend, shots: Path) -> None:

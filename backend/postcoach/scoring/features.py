@@ -13,7 +13,14 @@ from typing import TYPE_CHECKING
 
 from postcoach.text import signals
 from postcoach.text.draft import Draft
-from postcoach.text.tokens import KEYWORD, NUMBER, WORD, languages_for, tokens_of, word_classes
+from postcoach.text.tokens import (
+    KEYWORD,
+    NUMBER_RE,
+    WORD,
+    languages_for,
+    tokens_of,
+    word_classes,
+)
 
 if TYPE_CHECKING:
     from postcoach.rules.base import Finding, Rule
@@ -34,6 +41,8 @@ def _log(count: float) -> float:
 
 def _class_counts(draft: Draft) -> dict[str, int]:
     counts = dict.fromkeys(TOPIC_CLASSES, 0)
+    if not draft.word_count:
+        return counts
     languages = languages_for(draft.language)
     for token in tokens_of(draft):
         if token.kind in (WORD, KEYWORD):
@@ -59,8 +68,7 @@ def extract(draft: Draft, findings: Iterable[tuple[Rule, Finding]]) -> dict[str,
         features[f"class.{name}"] = _log(count)
     for name in LEXICON_COUNTS:
         features[f"lexicon.{name}"] = _log(len(signals.lexicon_hits(draft, name)))
-    tokens = tokens_of(draft)
-    features["numbers"] = _log(sum(token.kind == NUMBER for token in tokens))
+    features["numbers"] = _log(len(NUMBER_RE.findall(draft.text)))
     features["percent"] = _log(draft.text.count("%"))
     features["currency"] = _log(sum(draft.text.count(sign) for sign in "€$£"))
     features["links"] = _log(len(draft.urls))

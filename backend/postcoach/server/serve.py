@@ -22,7 +22,7 @@ WAITRESS_BODY_LIMIT = 4 * LEARN_MAX_BODY_BYTES
 # stops it within a few tens of milliseconds more (the longest C call the engine makes: 40 to
 # 60 ms for 50 000 emoji on a busy machine), so a request stays under 200 ms of CPU. Drafts of
 # 3 000 characters take about 3 ms, 50 000 characters of prose 50 to 80 ms.
-ANALYZE_CPU_SECONDS = 0.1
+ANALYZE_CPU_SECONDS = 0.08
 
 _WARM_UP_DRAFTS = (
     "Bonjour à tous ! Quelle est votre astuce préférée pour l'hiver ? Dites-le-nous 😊",

@@ -8,7 +8,7 @@ exact characters even after emoji or other astral characters.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from functools import cached_property
 from typing import NamedTuple
 
@@ -153,9 +153,14 @@ class Draft:
         """Spans of the links, in order."""
         text = self.text
         spans = [m.span() for m in SCHEME_URL_RE.finditer(text)]
+        # Scheme links come in order and never overlap: a bisection finds the one a domain
+        # may sit in (a scan of them all made 5 000 links cost 10 million steps).
+        ends = [end for _, end in spans]
+        scheme_spans = list(spans)
         for tld in TOP_LEVEL_DOMAIN_RE.finditer(text):
             start = tld.start()
-            if any(s <= start < e for s, e in spans):
+            inside = bisect_right(ends, start)
+            if inside < len(scheme_spans) and scheme_spans[inside][0] <= start:
                 continue
             while start > 0 and (text[start - 1].isalnum() or text[start - 1] in "-_."):
                 start -= 1

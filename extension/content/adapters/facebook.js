@@ -1,13 +1,16 @@
-// Facebook: the post composer and the comment boxes are Lexical editors. The post composer
-// opens in a dialog; a Lexical editor anywhere else answers someone, so it is a reply.
+// Facebook: the post composer and the comment boxes are Lexical editors, and so are Messenger's
+// chat boxes, which are left alone. Post or reply comes from the composer's surface.
 import { readEditorText } from '../editor-text.js';
+import { composersIn, isReply } from './candidates.js';
 import { SELECTORS } from './selectors.js';
+
+const { editor: EDITOR, messengerPath } = SELECTORS.facebook;
 
 export const facebook = Object.freeze({
   platform: 'facebook',
   matches: (hostname) => hostname === 'facebook.com' || hostname.endsWith('.facebook.com'),
-  findComposers: (root) => [...root.querySelectorAll(SELECTORS.facebook.editor)],
+  findComposers: (root) => (messengerPath.test(location.pathname) ? [] : composersIn(root, EDITOR)),
   readText: readEditorText,
   anchorFor: (editor) => editor,
-  isReply: (editor) => editor.closest(SELECTORS.dialog) === null,
+  isReply,
 });

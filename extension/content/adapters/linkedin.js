@@ -1,17 +1,19 @@
-// LinkedIn: the share box is Quill (classic) or ProseMirror/TipTap (being rolled out) inside
-// the share dialog; comment boxes on the feed use either editor outside any dialog.
+// LinkedIn: the share box is Quill (classic) or ProseMirror/TipTap (being rolled out), in a
+// dialog that may live in an open shadow root (#interop-outlet); the feed's comment and reply
+// boxes use either editor. Post or reply comes from the composer's surface.
+import { closestComposed } from '../dom.js';
 import { readEditorText } from '../editor-text.js';
+import { composersIn, isReply } from './candidates.js';
 import { SELECTORS } from './selectors.js';
 
-const { quillEditor, quillFrame, dialogTextbox, proseMirrorEditor } = SELECTORS.linkedin;
-const COMPOSER = [quillEditor, dialogTextbox, proseMirrorEditor].join(', ');
+const { editor: EDITOR, notEditor, quillFrame } = SELECTORS.linkedin;
 
 export const linkedin = Object.freeze({
   platform: 'linkedin',
   matches: (hostname) => hostname === 'linkedin.com' || hostname.endsWith('.linkedin.com'),
-  findComposers: (root) => [...root.querySelectorAll(COMPOSER)],
+  findComposers: (root) => composersIn(root, EDITOR, notEditor),
   readText: readEditorText,
   // Quill draws the visible frame on its container, not on the editable element.
-  anchorFor: (editor) => editor.closest(quillFrame) ?? editor,
-  isReply: (editor) => editor.closest(SELECTORS.dialog) === null,
+  anchorFor: (editor) => closestComposed(editor, quillFrame) ?? editor,
+  isReply,
 });

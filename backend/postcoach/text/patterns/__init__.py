@@ -312,8 +312,10 @@ class PatternIndex:
                 if reach.get(pattern.name, -1) > token.start:
                     continue
                 second = pattern.second
-                if second is not None and (following is None
-                                           or not second.accepts(following, language)):
+                if second is not None and (
+                        following is None
+                        or (following.kind not in second.possible_kinds and not second.negated)
+                        or not second.accepts(following, language)):
                     continue
                 marks: dict[str, int] = {}
                 end = _match(pattern.steps, 0, tokens, position, language, marks)
@@ -376,6 +378,9 @@ def index(language: str) -> PatternIndex:
 
 def pattern_matches(draft: Draft, name: str) -> list[Span]:
     """Spans of the pattern file `name` in the draft's language (both when it is "und")."""
+    if not draft.word_count:
+        # Every pattern asks for a word somewhere; emoji and links alone match none.
+        return []
     memo = draft.memo.setdefault("patterns", {})
     spans: list[Span] = []
     languages = languages_for(draft.language)
