@@ -245,9 +245,10 @@ def load(language: str, name: str) -> tuple[Pattern, ...]:
 
 
 class PatternIndex:
-    """Every pattern of one language, indexed by what its first condition accepts."""
+    """The patterns of one file, indexed by what their first condition accepts. One index per
+    file: a rule asks only for its own, so a post never walks the reply rules' patterns."""
 
-    def __init__(self, language: str) -> None:
+    def __init__(self, language: str, name: str) -> None:
         self.language = language
         self.by_form: dict[str, list[Pattern]] = {}
         self.by_exact: dict[str, list[Pattern]] = {}
@@ -255,10 +256,8 @@ class PatternIndex:
         self.by_kind: dict[str, list[Pattern]] = {}
         self.by_mark: dict[str, list[Pattern]] = {}
         self._cache: dict[tuple[str, str], tuple[Pattern, ...]] = {}
-        for lexicon_language, name in available():
-            if lexicon_language == language:
-                for pattern in load(language, name):
-                    self._add(pattern)
+        for pattern in load(language, name):
+            self._add(pattern)
 
     def _add(self, pattern: Pattern) -> None:
         first = next(step for step in pattern.steps if not step.marker).condition
@@ -294,11 +293,13 @@ class PatternIndex:
                 found += self.by_class.get(name, ())
         return found
 
-    def matches(self, tokens: list[Token]) -> dict[str, list[Span]]:
+    def matches(self, tokens: list[Token], starts: list[bool] | None = None
+                ) -> dict[str, list[Span]]:
         """Spans per pattern file; within a file the longest match wins and none overlap."""
         found: dict[str, list[Span]] = {}
         reach: dict[str, int] = {}
-        starts = _sentence_starts(tokens)
+        if starts is None:
+            starts = sentence_starts(tokens)
         language = self.language
         for position, token in enumerate(tokens):
             candidates = self._candidates(token)
@@ -331,7 +332,7 @@ class PatternIndex:
         return found
 
 
-def _sentence_starts(tokens: list[Token]) -> list[bool]:
+def sentence_starts(tokens: list[Token]) -> list[bool]:
     starts, at_start = [], True
     for token in tokens:
         starts.append(at_start)
@@ -372,8 +373,8 @@ def _match(steps: tuple[Step, ...], index: int, tokens: list[Token], position: i
 
 
 @cache
-def index(language: str) -> PatternIndex:
-    return PatternIndex(language)
+def index(language: str, name: str) -> PatternIndex:
+    return PatternIndex(language, name)
 
 
 def pattern_matches(draft: Draft, name: str) -> list[Span]:
@@ -385,7 +386,10 @@ def pattern_matches(draft: Draft, name: str) -> list[Span]:
     spans: list[Span] = []
     languages = languages_for(draft.language)
     for language in languages:
-        if language not in memo:
-            memo[language] = index(language).matches(tokens_of(draft))
-        spans += memo[language].get(name, ())
+        if (language, name) not in memo:
+            tokens = tokens_of(draft)
+            if "starts" not in memo:
+                memo["starts"] = sentence_starts(tokens)
+            memo[language, name] = index(language, name).matches(tokens, memo["starts"])
+        spans += memo[language, name].get(name, ())
     return sorted(set(spans)) if len(languages) > 1 else spans
