@@ -63,10 +63,6 @@ async function profileCall(message, sender) {
   return reply;
 }
 
-function fromExtensionPage(sender) {
-  return String(sender?.url ?? '').startsWith(chrome.runtime.getURL(''));
-}
-
 /**
  * A history call. A post just published (HISTORY_ADD) comes from a content script on a coached
  * site; everything else (list, import, delete, settings, report) only from the extension's pages.
