@@ -236,7 +236,12 @@ def load(language: str, name: str) -> Lexicon:
 
 def available() -> list[tuple[str, str]]:
     """Every (language, name) pair shipped with the package."""
-    root = resources.files(__package__)
+    return data_files(__package__)
+
+
+def data_files(package: str) -> list[tuple[str, str]]:
+    """The (language, name) of each `<language>/<name>.tsv` of a data package."""
+    root = resources.files(package)
     return sorted(
         (lang.name, item.name.removesuffix(".tsv"))
         for lang in root.iterdir()

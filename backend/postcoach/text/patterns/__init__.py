@@ -31,6 +31,7 @@ from functools import cache, cached_property
 from importlib import resources
 
 from postcoach.text.draft import Draft, fold
+from postcoach.text.lexicons import data_files
 from postcoach.text.tokens import (
     CLITIC,
     EMOJI,
@@ -224,14 +225,8 @@ def parse(name: str, language: str, source: str) -> tuple[Pattern, ...]:
 
 
 def available() -> list[tuple[str, str]]:
-    root = resources.files(__package__)
-    return sorted(
-        (lang.name, item.name.removesuffix(".tsv"))
-        for lang in root.iterdir()
-        if lang.is_dir() and not lang.name.startswith("_")
-        for item in lang.iterdir()
-        if item.name.endswith(".tsv")
-    )
+    """Every (language, name) pattern file shipped with the package."""
+    return data_files(__package__)
 
 
 @cache
