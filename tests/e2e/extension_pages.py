@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from extension_harness import SHADOW_ENGINE, expose_closed_shadow_roots, extension_url
 from playwright.sync_api import BrowserContext, Locator, Page, expect
+from playwright.sync_api import Error as PlaywrightError
 
 # Generous: the first analysis warms the engine up, and CI machines are small.
 RESULT_TIMEOUT_MS = 15000
@@ -195,7 +196,20 @@ class ProfilesSection:
 
 
 def open_settings(context: BrowserContext) -> Page:
-    page = context.new_page()
-    page.goto(extension_url(context, "options/options.html"))
+    return show_settings(context.new_page(), context)
+
+
+def show_settings(page: Page, context: BrowserContext) -> Page:
+    """Opens the settings page in `page` and waits until it is ready."""
+    url = extension_url(context, "options/options.html")
+    try:
+        page.goto(url)
+    except PlaywrightError as error:
+        # Installed without a token, the extension opens its settings page by itself (to
+        # pair); when Chrome puts it in this very tab, our navigation to the same page is cut
+        # short by it, and the page still arrives.
+        if "interrupted by another navigation" not in str(error):
+            raise
+    page.wait_for_url(url)
     page.wait_for_selector("body[data-ready='true']")
     return page

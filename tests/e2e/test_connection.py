@@ -7,7 +7,7 @@ import urllib.request
 
 import pytest
 from extension_harness import Backend, configure, extension_url, extension_worker, launch_browser
-from extension_pages import facebook_post, open_facebook
+from extension_pages import facebook_post, open_facebook, open_settings
 from playwright.sync_api import BrowserContext, Page, Playwright, expect
 
 pytestmark = pytest.mark.browser
@@ -121,9 +121,7 @@ def test_settings_page_saves_tests_and_keeps_settings_across_a_restart(
 ) -> None:
     profile = tmp_path / "profile"
     context = launch_browser(playwright_session, profile, site_port)
-    options = context.new_page()
-    options.goto(extension_url(context, "options/options.html"))
-    options.wait_for_selector("body[data-ready='true']")
+    options = open_settings(context)
     expect(options.locator("#shortcut")).to_have_text("Alt+Shift+H")
     expect(options.locator("#shortcut-apply-fix")).to_have_text("Alt+Shift+Y")
     # Not paired yet: the brand profiles (kept by the server) wait for a connection.
