@@ -11,7 +11,14 @@ import pytest
 
 from postcoach import analyze
 from postcoach.text.draft import Draft
-from postcoach.text.patterns import PatternError, PatternIndex, available, compile_pattern, load
+from postcoach.text.patterns import (
+    PatternError,
+    PatternIndex,
+    available,
+    compile_pattern,
+    load,
+    token_view,
+)
 from postcoach.text.tokens import CLITIC, EMOJI, KEYWORD, NUMBER, forms, tokens_of, word_classes
 
 DATA = Path(__file__).parent / "data"
@@ -45,13 +52,9 @@ def test_tokens_split_clitics_contractions_and_find_keywords():
 
 
 def _spans(pattern: str, text: str, language: str = "en") -> list[str]:
-    index = PatternIndex.__new__(PatternIndex)
-    index.language = language
-    for table in ("by_form", "by_exact", "by_class", "by_kind", "by_mark", "_cache"):
-        setattr(index, table, {})
-    index._add(compile_pattern(pattern, "test", language))
-    draft = Draft(text, language)
-    return [text[start:end] for start, end in index.matches(tokens_of(draft)).get("test", [])]
+    index = PatternIndex([compile_pattern(pattern, "test", language)])
+    view = token_view(tokens_of(Draft(text, language)), language)
+    return [text[start:end] for start, end in index.matches(view)]
 
 
 @pytest.mark.parametrize(("pattern", "text", "expected"), [

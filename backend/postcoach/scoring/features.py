@@ -13,14 +13,8 @@ from typing import TYPE_CHECKING
 
 from postcoach.text import signals
 from postcoach.text.draft import Draft
-from postcoach.text.tokens import (
-    KEYWORD,
-    NUMBER_RE,
-    WORD,
-    languages_for,
-    tokens_of,
-    word_classes,
-)
+from postcoach.text.patterns import class_counts
+from postcoach.text.tokens import NUMBER_RE
 
 if TYPE_CHECKING:
     from postcoach.rules.base import Finding, Rule
@@ -39,21 +33,6 @@ def _log(count: float) -> float:
     return math.log1p(count)
 
 
-def _class_counts(draft: Draft) -> dict[str, int]:
-    counts = dict.fromkeys(TOPIC_CLASSES, 0)
-    if not draft.word_count:
-        return counts
-    languages = languages_for(draft.language)
-    for token in tokens_of(draft):
-        if token.kind in (WORD, KEYWORD):
-            found = set()
-            for language in languages:
-                found |= word_classes(token.lower, language)
-            for name in found.intersection(counts):
-                counts[name] += 1
-    return counts
-
-
 def extract(draft: Draft, findings: Iterable[tuple[Rule, Finding]]) -> dict[str, float]:
     """The draft's features by name; absent names are 0."""
     features: dict[str, float] = {}
@@ -64,7 +43,7 @@ def extract(draft: Draft, findings: Iterable[tuple[Rule, Finding]]) -> dict[str,
     features = {name: _log(total) for name, total in features.items()}
 
     features["words"] = _log(draft.word_count)
-    for name, count in _class_counts(draft).items():
+    for name, count in class_counts(draft, TOPIC_CLASSES).items():
         features[f"class.{name}"] = _log(count)
     for name in LEXICON_COUNTS:
         features[f"lexicon.{name}"] = _log(len(signals.lexicon_hits(draft, name)))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cache, wraps
 from typing import TypeVar
@@ -97,10 +97,9 @@ LEAD_INS = frozenset({"just", "so", "and", "also", "now", "then", "ok", "oh", "m
                       "alors", "et", "donc", "maintenant", "ensuite", "bref"})
 
 
-def _sentence_openers(draft: Draft) -> list[str]:
+def _sentence_openers(draft: Draft) -> Iterator[str]:
     """The first real word of each sentence (and the one after a lead-in such as "just"),
-    skipping "RT", @mentions and hashtags."""
-    openers = []
+    skipping "RT", @mentions and hashtags; one at a time, since the first imperative is enough."""
     for sentence in draft.sentences:
         words = [
             word.strip("\"'“”«»()[]:,.!?…").lower()
@@ -109,10 +108,9 @@ def _sentence_openers(draft: Draft) -> list[str]:
         ]
         words = [word for word in words if word]
         if words:
-            openers.append(words[0])
+            yield words[0]
             if words[0] in LEAD_INS and len(words) > 1:
-                openers.append(words[1])
-    return openers
+                yield words[1]
 
 
 def _is_imperative_opener(word: str, language: str) -> bool:

@@ -98,6 +98,8 @@ def _term_pattern(term: str) -> re.Pattern[str]:
 WORD_RUN = re.compile(r"[^\W_]+")
 # Wildcard terms ("profite*") are indexed by this many first letters.
 PREFIX_KEY = 3
+# Distinct words whose candidate terms are remembered.
+CANDIDATE_CACHE_SIZE = 100_000
 
 
 @dataclass(frozen=True)
@@ -123,6 +125,7 @@ class LanguageIndex:
         self.prefixed: dict[str, list[_Term]] = {}
         # Terms that start with no letter or digit ("#1") are found by a regex scan instead.
         self.scanned: dict[str, re.Pattern[str]] = {}
+        self._candidates_of: dict[str, list[_Term]] = {}
         for lexicon_language, name in available():
             if lexicon_language == language:
                 self._add(load(language, name))
@@ -149,18 +152,26 @@ class LanguageIndex:
         if unindexed:
             self.scanned[lexicon.name] = _compile(unindexed)
 
+    def _candidates(self, word: str) -> list[_Term]:
+        """The terms that may start at the word, remembered: a draft's words repeat, and so do
+        drafts'."""
+        candidates = self.prefixed.get(word[:PREFIX_KEY], []) + self.exact.get(word, [])
+        if len(self._candidates_of) > CANDIDATE_CACHE_SIZE:
+            self._candidates_of.clear()
+        self._candidates_of[word] = candidates
+        return candidates
+
     def matches(self, folded: str) -> dict[str, list[tuple[int, int]]]:
         """Spans per lexicon name; within a lexicon the longest term wins and none overlap."""
         found: dict[str, list[tuple[int, int]]] = {}
         reach: dict[str, int] = {}
-        exact, prefixed = self.exact, self.prefixed
+        candidates_of = self._candidates_of
         runs = list(WORD_RUN.finditer(folded))
         for position, run in enumerate(runs):
             word = run.group()
-            candidates = exact.get(word)
-            by_prefix = prefixed.get(word[:PREFIX_KEY])
-            if by_prefix:
-                candidates = by_prefix + candidates if candidates else by_prefix
+            candidates = candidates_of.get(word)
+            if candidates is None:
+                candidates = self._candidates(word)
             if not candidates:
                 continue
             start = run.start()

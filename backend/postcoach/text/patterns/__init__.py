@@ -26,9 +26,11 @@ language.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache, cached_property
 from importlib import resources
+from typing import NamedTuple
 
 from postcoach.text.draft import Draft, fold
 from postcoach.text.lexicons import data_files
@@ -73,50 +75,72 @@ WORDLIKE = frozenset({WORD, KEYWORD, CLITIC})
 # Words that carry no class: numbers written out are the class "number".
 NUMBER_CLASS = "number"
 PUNCTUATION = frozenset(",:()=+/")
-# Distinct (kind, word) pairs whose candidate patterns are remembered.
-CANDIDATE_CACHE_SIZE = 100_000
+# Distinct (kind, word) pairs whose keys are remembered.
+KEY_CACHE_SIZE = 100_000
 # Tokens that may stand before a sentence's first word without ending its start.
 LEAD_KINDS = frozenset({EMOJI, HASHTAG, MENTION, PUNCT})
 
 
+# A token and a condition meet through keys: a condition holds for a token when they share
+# one. Keys are strings with a one-letter prefix, so a set intersection in C does the test.
+def _kind_key(kind: str) -> str:
+    return "k:" + kind
+
+
+def _mark_key(mark: str) -> str:
+    return "m:" + mark
+
+
+def _exact_key(word: str) -> str:
+    return "x:" + word
+
+
+def _form_key(form: str) -> str:
+    return "f:" + form
+
+
+def _class_key(name: str) -> str:
+    return "c:" + name
+
+
+END_KEY = _kind_key(END)
+_token_keys: dict[tuple[str, str, str], frozenset[str]] = {}
+
+
+def token_keys(token: Token, language: str) -> frozenset[str]:
+    """Everything a condition may ask of the token: its kind, its mark, its exact word, its
+    forms and its classes. Found once per kind and word: a draft's words repeat, and so do
+    drafts'."""
+    cache_key = (token.kind, token.lower, language)
+    keys = _token_keys.get(cache_key)
+    if keys is None:
+        if len(_token_keys) > KEY_CACHE_SIZE:
+            _token_keys.clear()
+        kind, lower = token.kind, token.lower
+        found = {_kind_key(kind)}
+        if kind in (PUNCT, END):
+            found.add(_mark_key(token.text))
+        elif kind in WORDLIKE:
+            found.add(_exact_key(lower))
+            found.update(map(_form_key, forms(lower, language)))
+            found.update(map(_class_key, word_classes(lower, language)))
+        keys = _token_keys[cache_key] = frozenset(found)
+    return keys
+
+
 @dataclass(frozen=True, eq=False)
 class Condition:
-    words: frozenset[str] = frozenset()
-    exact: frozenset[str] = frozenset()
-    classes: frozenset[str] = frozenset()
-    kinds: frozenset[str] = frozenset()
-    marks: frozenset[str] = frozenset()
+    keys: frozenset[str]
     negated: bool = False
 
-    @cached_property
-    def possible_kinds(self) -> frozenset[str]:
-        """The token kinds this condition can accept at all: a cheap first test."""
-        kinds = set(self.kinds)
-        if self.words or self.exact or self.classes:
-            kinds |= WORDLIKE
-        if self.marks:
-            kinds |= {PUNCT, END}
-        return frozenset(kinds)
+    def accepts(self, keys: frozenset[str]) -> bool:
+        return self.keys.isdisjoint(keys) == self.negated
 
-    def accepts(self, token: Token, language: str) -> bool:
-        if token.kind not in self.possible_kinds:
-            return self.negated
-        return self._holds(token, language) != self.negated
-
-    def _holds(self, token: Token, language: str) -> bool:
-        kind = token.kind
-        if kind in self.kinds:
-            return True
-        if kind in (PUNCT, END):
-            return token.text in self.marks
-        if kind not in WORDLIKE:
-            return False
-        lower = token.lower
-        if lower in self.exact:
-            return True
-        if self.words and not self.words.isdisjoint(forms(lower, language)):
-            return True
-        return bool(self.classes) and not self.classes.isdisjoint(word_classes(lower, language))
+    @property
+    def words(self) -> frozenset[str]:
+        """The words the condition names, to be matched in any of their forms."""
+        prefix = _form_key("")
+        return frozenset(key.removeprefix(prefix) for key in self.keys if key.startswith(prefix))
 
 
 @dataclass(frozen=True)
@@ -129,7 +153,7 @@ class Step:
     marker: str = ""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Pattern:
     name: str
     language: str
@@ -139,6 +163,10 @@ class Pattern:
     anchored: bool
 
     @cached_property
+    def first(self) -> Condition:
+        return next(step for step in self.steps if not step.marker).condition
+
+    @cached_property
     def second(self) -> Condition | None:
         """The condition the token after the first must meet, when the second step is a plain
         one: most candidates fail there, and testing it first spares the full match."""
@@ -146,6 +174,14 @@ class Pattern:
         if len(plain) > 1 and plain[1].condition is not None and not plain[1].optional:
             return plain[1].condition
         return None
+
+    @cached_property
+    def required(self) -> tuple[frozenset[str], ...]:
+        """The keys of each condition every match passes through: a draft that lacks all the
+        keys of one of them cannot match, wherever one looks."""
+        return tuple(step.condition.keys for step in self.steps
+                     if step.condition is not None and not step.optional
+                     and not step.condition.negated)
 
 
 def _condition(item: str, language: str, where: str) -> Condition:
@@ -171,8 +207,9 @@ def _condition(item: str, language: str, where: str) -> Condition:
             raise PatternError(f"{where}: unknown token kind '{alternative}'")
         else:
             words.add(fold(alternative).replace("’", "'"))
-    return Condition(frozenset(words), frozenset(exact), frozenset(classes), frozenset(kinds),
-                     frozenset(marks), negated)
+    keys = {*map(_form_key, words), *map(_exact_key, exact), *map(_class_key, classes),
+            *map(_kind_key, kinds), *map(_mark_key, marks)}
+    return Condition(frozenset(keys), negated)
 
 
 def compile_pattern(text: str, name: str, language: str, note: str = "",
@@ -239,91 +276,91 @@ def load(language: str, name: str) -> tuple[Pattern, ...]:
     return parse(name, language, source)
 
 
+class TokenView(NamedTuple):
+    """A draft's tokens as one language's patterns see them, made once per draft."""
+
+    tokens: list[Token]
+    keys: list[frozenset[str]]
+    starts: list[bool]
+    # Where each key stands, so a pattern file visits only the tokens its patterns start on.
+    places: dict[str, list[int]]
+    # Every key of every token: a pattern needing one the draft lacks is never tried.
+    present: frozenset[str]
+
+
+def token_view(tokens: list[Token], language: str, starts: list[bool] | None = None
+               ) -> TokenView:
+    keys = [token_keys(token, language) for token in tokens]
+    # Words repeat: each distinct set of keys is spread over the places once.
+    same: dict[frozenset[str], list[int]] = {}
+    for position, token_keys_here in enumerate(keys):
+        same.setdefault(token_keys_here, []).append(position)
+    places: dict[str, list[int]] = {}
+    for token_keys_here, positions in same.items():
+        for key in token_keys_here:
+            places.setdefault(key, []).extend(positions)
+    return TokenView(tokens, keys, sentence_starts(tokens) if starts is None else starts, places,
+                     frozenset(places))
+
+
 class PatternIndex:
     """The patterns of one file, indexed by what their first condition accepts. One index per
     file: a rule asks only for its own, so a post never walks the reply rules' patterns."""
 
-    def __init__(self, language: str, name: str) -> None:
-        self.language = language
-        self.by_form: dict[str, list[Pattern]] = {}
-        self.by_exact: dict[str, list[Pattern]] = {}
-        self.by_class: dict[str, list[Pattern]] = {}
-        self.by_kind: dict[str, list[Pattern]] = {}
-        self.by_mark: dict[str, list[Pattern]] = {}
-        self._cache: dict[tuple[str, str], tuple[Pattern, ...]] = {}
-        for pattern in load(language, name):
-            self._add(pattern)
+    def __init__(self, patterns: Sequence[Pattern]) -> None:
+        self.patterns = tuple(patterns)
+        self.by_key: dict[str, list[Pattern]] = {}
+        for pattern in self.patterns:
+            for key in pattern.first.keys:
+                self.by_key.setdefault(key, []).append(pattern)
 
-    def _add(self, pattern: Pattern) -> None:
-        first = next(step for step in pattern.steps if not step.marker).condition
-        for keys, table in ((first.words, self.by_form), (first.exact, self.by_exact),
-                            (first.classes, self.by_class), (first.kinds, self.by_kind),
-                            (first.marks, self.by_mark)):
-            for key in keys:
-                table.setdefault(key, []).append(pattern)
+    def _viable(self, present: frozenset[str]) -> list[Pattern]:
+        return [pattern for pattern in self.patterns
+                if not any(keys.isdisjoint(present) for keys in pattern.required)]
 
-    def _candidates(self, token: Token) -> tuple[Pattern, ...]:
-        """The patterns whose first condition may accept the token, found once per kind and
-        word: a draft's words repeat, and so do drafts'."""
-        key = (token.kind, token.lower)
-        found = self._cache.get(key)
-        if found is None:
-            if len(self._cache) > CANDIDATE_CACHE_SIZE:
-                self._cache.clear()
-            found = self._cache[key] = tuple(dict.fromkeys(self._lookup(token)))
-        return found
-
-    def _lookup(self, token: Token) -> list[Pattern]:
-        found: list[Pattern] = []
-        kind = token.kind
-        found += self.by_kind.get(kind, ())
-        if kind in (PUNCT, END):
-            found += self.by_mark.get(token.text, ())
-        elif kind in WORDLIKE:
-            lower = token.lower
-            found += self.by_exact.get(lower, ())
-            for form in forms(lower, self.language):
-                found += self.by_form.get(form, ())
-            for name in word_classes(lower, self.language):
-                found += self.by_class.get(name, ())
-        return found
-
-    def matches(self, tokens: list[Token], starts: list[bool] | None = None
-                ) -> dict[str, list[Span]]:
-        """Spans per pattern file; within a file the longest match wins and none overlap."""
-        found: dict[str, list[Span]] = {}
-        reach: dict[str, int] = {}
-        if starts is None:
-            starts = sentence_starts(tokens)
-        language = self.language
-        for position, token in enumerate(tokens):
-            candidates = self._candidates(token)
-            if not candidates:
+    def matches(self, view: TokenView) -> list[Span]:
+        """The spans of the file's patterns: the longest match wins and none overlap."""
+        places = view.places
+        viable = self._viable(view.present)
+        if not viable:
+            return []
+        rank = {pattern: number for number, pattern in enumerate(viable)}
+        firsts = frozenset().union(*(pattern.first.keys for pattern in viable))
+        tokens, keys, starts = view.tokens, view.keys, view.starts
+        positions = sorted({position for key in firsts.intersection(view.present)
+                            for position in places[key]})
+        # Tokens with the same keys (the same word) have the same candidates.
+        candidates_of: dict[frozenset[str], list[Pattern]] = {}
+        found: list[Span] = []
+        reach = -1
+        for position in positions:
+            if tokens[position].start < reach:
                 continue
-            longest: dict[str, int] = {}
-            following = tokens[position + 1] if position + 1 < len(tokens) else None
+            candidates = candidates_of.get(keys[position])
+            if candidates is None:
+                candidates = candidates_of[keys[position]] = sorted(
+                    {pattern for key in firsts.intersection(keys[position])
+                     for pattern in self.by_key[key] if pattern in rank},
+                    key=rank.__getitem__)
+            following = keys[position + 1] if position + 1 < len(keys) else None
+            longest: Span | None = None
             for pattern in candidates:
                 if pattern.anchored and not starts[position]:
                     continue
-                if reach.get(pattern.name, -1) > token.start:
-                    continue
                 second = pattern.second
-                if second is not None and (
-                        following is None
-                        or (following.kind not in second.possible_kinds and not second.negated)
-                        or not second.accepts(following, language)):
+                if second is not None and (following is None or not second.accepts(following)):
                     continue
                 marks: dict[str, int] = {}
-                end = _match(pattern.steps, 0, tokens, position, language, marks)
+                end = _match(pattern.steps, 0, view, position, marks)
                 if end is not None and end > position:
                     first, last = marks.get("[", position), marks.get("]", end)
                     if last > first:
                         span = (tokens[first].start, tokens[last - 1].end)
-                        if span[1] > longest.get(pattern.name, (0, -1))[1]:
-                            longest[pattern.name] = span
-            for name, span in longest.items():
-                found.setdefault(name, []).append(span)
-                reach[name] = span[1]
+                        if longest is None or span[1] > longest[1]:
+                            longest = span
+            if longest is not None:
+                found.append(longest)
+                reach = longest[1]
         return found
 
 
@@ -339,8 +376,8 @@ def sentence_starts(tokens: list[Token]) -> list[bool]:
     return starts
 
 
-def _match(steps: tuple[Step, ...], index: int, tokens: list[Token], position: int,
-           language: str, marks: dict[str, int]) -> int | None:
+def _match(steps: tuple[Step, ...], index: int, view: TokenView, position: int,
+           marks: dict[str, int]) -> int | None:
     """The token index just past a match of steps[index:] at `position`, or None; `marks`
     receives the token index of each span marker passed."""
     if index == len(steps):
@@ -348,28 +385,63 @@ def _match(steps: tuple[Step, ...], index: int, tokens: list[Token], position: i
     step = steps[index]
     if step.marker:
         marks[step.marker] = position
-        return _match(steps, index + 1, tokens, position, language, marks)
+        return _match(steps, index + 1, view, position, marks)
+    keys = view.keys
     if step.condition is None:
         for skipped in range(step.skip + 1):
-            if skipped and (position + skipped > len(tokens)
-                            or tokens[position + skipped - 1].kind == END):
+            if skipped and (position + skipped > len(keys)
+                            or END_KEY in keys[position + skipped - 1]):
                 return None
-            end = _match(steps, index + 1, tokens, position + skipped, language, marks)
+            end = _match(steps, index + 1, view, position + skipped, marks)
             if end is not None:
                 return end
         return None
-    if position < len(tokens) and step.condition.accepts(tokens[position], language):
-        end = _match(steps, index + 1, tokens, position + 1, language, marks)
+    if position < len(keys) and step.condition.accepts(keys[position]):
+        end = _match(steps, index + 1, view, position + 1, marks)
         if end is not None:
             return end
     if step.optional:
-        return _match(steps, index + 1, tokens, position, language, marks)
+        return _match(steps, index + 1, view, position, marks)
     return None
 
 
 @cache
 def index(language: str, name: str) -> PatternIndex:
-    return PatternIndex(language, name)
+    return PatternIndex(load(language, name))
+
+
+def class_counts(draft: Draft, names: Sequence[str]) -> dict[str, int]:
+    """How many words (not glued pronouns) of the draft belong to each of the classes, in its
+    language or in either when it is "und"."""
+    counts = dict.fromkeys(names, 0)
+    if not draft.word_count:
+        return counts
+    wanted = {_class_key(name): name for name in names}
+    word_kinds = frozenset({_kind_key(WORD), _kind_key(KEYWORD)})
+    views = [_view(draft, language) for language in languages_for(draft.language)]
+    # Tokens with the same keys (the same word) are in the same classes.
+    classes_of: dict[tuple[frozenset[str], ...], tuple[str, ...]] = {}
+    for keys in zip(*(view.keys for view in views), strict=True):
+        found = classes_of.get(keys)
+        if found is None:
+            union = frozenset().union(*keys)
+            found = classes_of[keys] = (
+                () if word_kinds.isdisjoint(union)
+                else tuple(wanted[key] for key in union.intersection(wanted)))
+        for name in found:
+            counts[name] += 1
+    return counts
+
+
+def _view(draft: Draft, language: str) -> TokenView:
+    memo = draft.memo.setdefault("patterns", {})
+    view = memo.get(language)
+    if view is None:
+        tokens = tokens_of(draft)
+        starts = memo.get("starts")
+        view = memo[language] = token_view(tokens, language, starts)
+        memo["starts"] = view.starts
+    return view
 
 
 def pattern_matches(draft: Draft, name: str) -> list[Span]:
@@ -382,9 +454,6 @@ def pattern_matches(draft: Draft, name: str) -> list[Span]:
     languages = languages_for(draft.language)
     for language in languages:
         if (language, name) not in memo:
-            tokens = tokens_of(draft)
-            if "starts" not in memo:
-                memo["starts"] = sentence_starts(tokens)
-            memo[language, name] = index(language, name).matches(tokens, memo["starts"])
-        spans += memo[language, name].get(name, ())
+            memo[language, name] = index(language, name).matches(_view(draft, language))
+        spans += memo[language, name]
     return sorted(set(spans)) if len(languages) > 1 else spans
