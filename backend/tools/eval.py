@@ -282,7 +282,8 @@ def fitted_score_rows(errors: int) -> list[Row]:
 
 
 def bait_rows(errors: int) -> list[Row]:
-    """Recall on bait and false alarms on genuine posts, on the written set and held-out v2."""
+    """Recall on bait and false alarms on genuine posts: on the written set, on a third round
+    written later (dev3), and on held-out v2."""
     rows = []
     checks = (
         ("bait", "bait", lambda text: any(h["family"] == "engagement_bait"
@@ -291,7 +292,7 @@ def bait_rows(errors: int) -> list[Row]:
                                                    for h in analyze(text, reply=True)["hints"])),
     )
     for folder, positive, flagged in checks:
-        for name, recall_target in (("dev", 0.95), ("heldout2", None)):
+        for name, recall_target in (("dev", 0.95), ("dev3", None), ("heldout2", None)):
             records = labelled_tsv(TEST_DATA / folder / f"{name}.tsv")
             hits = [(flagged(r["text"]), r) for r in records]
             pos = [(hit, r) for hit, r in hits if r["label"] == positive]
@@ -299,9 +300,9 @@ def bait_rows(errors: int) -> list[Row]:
             recall = sum(hit for hit, _ in pos) / len(pos)
             alarms = sum(hit for hit, _ in neg) / len(neg)
             # The held-out set is read for its figures only: never list its texts.
-            missed = [] if name != "dev" else [
+            missed = [] if name == "heldout2" else [
                 f"missed: {_short(r['text'])}" for hit, r in pos if not hit][:errors]
-            false = [] if name != "dev" else [
+            false = [] if name == "heldout2" else [
                 f"alarm: {_short(r['text'])}" for hit, r in neg if hit][:errors]
             rows.append(Row(f"{positive} recall, {folder}/{name}", recall, recall_target,
                             "accuracy", f"{len(pos)} {positive}", missed))

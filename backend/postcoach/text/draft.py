@@ -40,6 +40,8 @@ EMOJI_RE = re.compile(
 )
 # The words glued in a hashtag: "#ThankYouObama" is "Thank You Obama", "#RGPD2024" "RGPD 2024".
 HASHTAG_WORD_RE = re.compile(r"[A-ZÀ-ÖØ-Þ]?[a-zß-öø-ÿ]+|[A-ZÀ-ÖØ-Þ]+(?![a-zß-öø-ÿ])|\d+")
+# Quoted speech: someone else's words.
+QUOTATION_RE = re.compile(r"«[^»]*»|“[^”]*”|\"[^\"\n]*\"")
 TEXT_EMOTICON_RE = re.compile(r"(?<!\S)(?:[:;=]-?[()DPp]|<3|\^\^|xD)(?!\S)")
 
 
@@ -183,6 +185,15 @@ class Draft:
     @cached_property
     def emoji(self) -> list[re.Match[str]]:
         return list(EMOJI_RE.finditer(self.text)) + list(TEXT_EMOTICON_RE.finditer(self.text))
+
+    @cached_property
+    def quotations(self) -> list[tuple[int, int]]:
+        """Spans of quoted speech, quotation marks included."""
+        return [m.span() for m in QUOTATION_RE.finditer(self.text)]
+
+    def quoted(self, start: int, end: int) -> bool:
+        """Whether the span lies inside quoted speech."""
+        return any(first <= start and end <= last for first, last in self.quotations)
 
     @cached_property
     def capitals_share(self) -> float:

@@ -218,6 +218,19 @@ def inflections(language: str) -> dict[str, str]:
     return table
 
 
+@cache
+def unaccented_inflections(language: str) -> dict[str, str]:
+    """The same table keyed by forms written without their accents ("ecris" → écrire), where
+    that leaves no doubt about the lemma."""
+    table: dict[str, str] = {}
+    ambiguous = set()
+    for form, lemma in inflections(language).items():
+        bare = strip_accents(form)
+        if bare != form and table.setdefault(bare, lemma) != lemma:
+            ambiguous.add(bare)
+    return {bare: lemma for bare, lemma in table.items() if bare not in ambiguous}
+
+
 def languages_for(language: str) -> tuple[str, ...]:
     """The lexicon languages to read a draft with: its own, or both when it is "und"."""
     return (language,) if language in LANGUAGES else LANGUAGES
@@ -248,7 +261,7 @@ def forms(word: str, language: str) -> frozenset[str]:
     stands without them."""
     found = {word, word.replace("’", "'")}
     if any(char.isalpha() for char in word):
-        lemma = inflections(language).get(word)
+        lemma = inflections(language).get(word) or unaccented_inflections(language).get(word)
         if lemma:
             found.add(lemma)
         found.update(homographs(language).get(word, ()))

@@ -36,7 +36,6 @@ CLAUSE_OPENERS = frozenset(".!?…:;,\n•–—(\"«»“”*")
 SENTENCE_OPENERS = frozenset(".!?…\n•–—(\"«»“”*")
 CLAUSE_END = frozenset(".!?…:;,)\"»”")
 NEXT_CHAR_RE = re.compile(r"\s*(\S?)")
-QUOTED_RE = re.compile(r"«[^»]*»|“[^”]*”|\"[^\"\n]*\"")
 VOUS_VERB_RE = re.compile(r"^[^\W\d_]{2,}ez(?:-(?:vous|en|nous|le|la|les|moi|y|lui|leur))*$")
 TU_HYPHEN_RE = re.compile(r"-(?:toi|tu|t['’]\w*)$")
 # A verb joined to object pronouns is an imperative ("parle-moi", "fais-le", "vas-y"); which
@@ -192,7 +191,7 @@ def address_marks(draft: Draft) -> AddressMarks:
     nouns = _word_marks(draft, tu, vous)
     tu, vous = _outside(tu, nouns), _outside(vous, nouns)
     # Quoted speech is someone else talking: the author's own words decide when they say anything.
-    quoted = [m.span() for m in QUOTED_RE.finditer(draft.text)]
+    quoted = draft.quotations
     if quoted:
         own_tu, own_vous = _outside(tu, quoted), _outside(vous, quoted)
         if own_tu or own_vous:

@@ -1,5 +1,23 @@
-from postcoach.rules.base import Rule, bad, good
+from postcoach.rules.base import Finding, Rule, bad, good
 from postcoach.rules.matching import pattern_findings
+from postcoach.text.patterns import classes_before, pattern_matches
+
+# How far back a negation turns a move around: "not your fault", « pas de votre faute ».
+NEGATION_REACH = 2
+
+
+def check(draft, context) -> list[Finding]:
+    """The defensive moves, except those the reply quotes (« "We can't be held responsible"
+    is not an answer »), denies ("Not your fault") or makes after granting the customer's
+    point ("You're right, that's not true of our usual service")."""
+    conceded = pattern_matches(draft, "concession")
+    return [
+        finding for finding in pattern_findings(draft, "defensive")
+        if not draft.quoted(finding.start, finding.end)
+        and "negation" not in classes_before(draft, finding.start, NEGATION_REACH)
+        and not any(draft.same_sentence(start, finding.start) for start, _ in conceded)
+    ]
+
 
 RULE = Rule(
     id="conflict.defensive",
@@ -19,7 +37,7 @@ RULE = Rule(
     },
     source="001 — « cela peut être très mal perçu si vous adoptez une posture défensive quant à "
     "la résolution d'un problème »",
-    check=lambda draft, context: pattern_findings(draft, "defensive"),
+    check=check,
     reply_only=True,
     bad=(
         bad("[[Contrairement à ce que vous dites]], le colis est bien parti.", "fr", reply=True),
@@ -32,5 +50,10 @@ RULE = Rule(
              reply=True),
         good("Vous auriez dû recevoir un e-mail : pouvez-vous vérifier vos spams ?", "fr"),
         good("Thanks for letting us know, we're sorry about the delay.", "en", reply=True),
+        good("Pas de chance, et pas de votre faute : on vous l'échange.", "fr", reply=True),
+        good("You're right, that's not true of our usual service, and we're sorry.", "en",
+             reply=True),
+        good("“We can't be held responsible” is not an answer we want to give you.", "en",
+             reply=True),
     ),
 )

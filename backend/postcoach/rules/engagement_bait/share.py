@@ -1,5 +1,15 @@
-from postcoach.rules.base import Rule, bad, good
+from postcoach.rules.base import Finding, Rule, bad, good
 from postcoach.rules.matching import pattern_findings
+from postcoach.text.patterns import class_counts
+
+
+def check(draft, context) -> list[Finding]:
+    # Meta's rule: asking people to spread a call for help (a missing person or pet, a
+    # fundraiser) is not bait.
+    if any(class_counts(draft, ("help_appeal",)).values()):
+        return []
+    return pattern_findings(draft, "bait_share")
+
 
 RULE = Rule(
     id="engagement_bait.share",
@@ -16,7 +26,7 @@ RULE = Rule(
         "without being told.",
     },
     source="002 — « un “super film tv” … que vous allez “partager” » ; Meta, engagement bait",
-    check=lambda draft, context: pattern_findings(draft, "bait_share"),
+    check=check,
     bad=(
         bad("[[Partagez si]] vous êtes d'accord !", "fr"),
         bad("Notre nouvelle vidéo est en ligne, [[faites tourner]] !", "fr"),
@@ -28,5 +38,9 @@ RULE = Rule(
         good("Partagez-vous vos trajets à vélo en hiver ? Comment faites-vous ?", "fr"),
         good("Thanks to Lea for sharing her experience with us.", "en"),
         good("Do you share your bike commute in winter? How do you manage?", "en"),
+        good("Notre chat Pixel a disparu hier près de la gare : partagez si vous êtes du coin.",
+             "fr"),
+        good("Our fundraiser for the food bank ends Friday. Please share with your friends.",
+             "en"),
     ),
 )

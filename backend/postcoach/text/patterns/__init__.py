@@ -26,6 +26,7 @@ language.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache, cached_property
@@ -104,6 +105,8 @@ def _class_key(name: str) -> str:
 
 
 END_KEY = _kind_key(END)
+# Words, shouted or quoted ones included, but not pronouns glued to a verb.
+WORD_KEYS = frozenset({_kind_key(WORD), _kind_key(KEYWORD)})
 _token_keys: dict[tuple[str, str, str], frozenset[str]] = {}
 
 
@@ -417,7 +420,6 @@ def class_counts(draft: Draft, names: Sequence[str]) -> dict[str, int]:
     if not draft.word_count:
         return counts
     wanted = {_class_key(name): name for name in names}
-    word_kinds = frozenset({_kind_key(WORD), _kind_key(KEYWORD)})
     views = [_view(draft, language) for language in languages_for(draft.language)]
     # Tokens with the same keys (the same word) are in the same classes.
     classes_of: dict[tuple[frozenset[str], ...], tuple[str, ...]] = {}
@@ -426,11 +428,27 @@ def class_counts(draft: Draft, names: Sequence[str]) -> dict[str, int]:
         if found is None:
             union = frozenset().union(*keys)
             found = classes_of[keys] = (
-                () if word_kinds.isdisjoint(union)
+                () if WORD_KEYS.isdisjoint(union)
                 else tuple(wanted[key] for key in union.intersection(wanted)))
         for name in found:
             counts[name] += 1
     return counts
+
+
+def classes_before(draft: Draft, offset: int, count: int) -> frozenset[str]:
+    """The classes of the (up to) `count` words just before `offset` in its clause, in the
+    draft's language (either when it is "und"): what a finding's left context says, such as a
+    negation. A comma, a sentence end or an emoji closes the clause."""
+    found: set[str] = set()
+    prefix = _class_key("")
+    for language in languages_for(draft.language):
+        view = _view(draft, language)
+        position = bisect_left([token.start for token in view.tokens], offset)
+        for keys in reversed(view.keys[max(0, position - count):position]):
+            if WORD_KEYS.isdisjoint(keys):
+                break
+            found.update(key.removeprefix(prefix) for key in keys if key.startswith(prefix))
+    return frozenset(found)
 
 
 def _view(draft: Draft, language: str) -> TokenView:
