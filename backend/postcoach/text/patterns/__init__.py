@@ -27,6 +27,7 @@ language.
 from __future__ import annotations
 
 from bisect import bisect_left
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache, cached_property
@@ -179,12 +180,13 @@ class Pattern:
         return None
 
     @cached_property
-    def required(self) -> tuple[frozenset[str], ...]:
-        """The keys of each condition every match passes through: a draft that lacks all the
-        keys of one of them cannot match, wherever one looks."""
-        return tuple(step.condition.keys for step in self.steps
-                     if step.condition is not None and not step.optional
-                     and not step.condition.negated)
+    def anchor(self) -> frozenset[str]:
+        """The keys of the narrowest condition every match passes through: a draft without one
+        of them cannot match, wherever one looks."""
+        required = [step.condition.keys for step in self.steps
+                    if step.condition is not None and not step.optional
+                    and not step.condition.negated]
+        return min(required, key=len)
 
 
 def _condition(item: str, language: str, where: str) -> Condition:
@@ -318,8 +320,7 @@ class PatternIndex:
                 self.by_key.setdefault(key, []).append(pattern)
 
     def _viable(self, present: frozenset[str]) -> list[Pattern]:
-        return [pattern for pattern in self.patterns
-                if not any(keys.isdisjoint(present) for keys in pattern.required)]
+        return [pattern for pattern in self.patterns if not pattern.anchor.isdisjoint(present)]
 
     def matches(self, view: TokenView) -> list[Span]:
         """The spans of the file's patterns: the longest match wins and none overlap."""
@@ -416,10 +417,20 @@ def index(language: str, name: str) -> PatternIndex:
 def class_counts(draft: Draft, names: Sequence[str]) -> dict[str, int]:
     """How many words (not glued pronouns) of the draft belong to each of the classes, in its
     language or in either when it is "und"."""
-    counts = dict.fromkeys(names, 0)
+    totals = _class_totals(draft)
+    return {name: totals.get(name, 0) for name in names}
+
+
+def _class_totals(draft: Draft) -> Counter[str]:
+    """How many words of the draft belong to each class, counted once per draft."""
+    memo = draft.memo.setdefault("patterns", {})
+    totals = memo.get("class totals")
+    if totals is not None:
+        return totals
+    totals = memo["class totals"] = Counter()
     if not draft.word_count:
-        return counts
-    wanted = {_class_key(name): name for name in names}
+        return totals
+    prefix = _class_key("")
     views = [_view(draft, language) for language in languages_for(draft.language)]
     # Tokens with the same keys (the same word) are in the same classes.
     classes_of: dict[tuple[frozenset[str], ...], tuple[str, ...]] = {}
@@ -429,10 +440,9 @@ def class_counts(draft: Draft, names: Sequence[str]) -> dict[str, int]:
             union = frozenset().union(*keys)
             found = classes_of[keys] = (
                 () if WORD_KEYS.isdisjoint(union)
-                else tuple(wanted[key] for key in union.intersection(wanted)))
-        for name in found:
-            counts[name] += 1
-    return counts
+                else tuple(key.removeprefix(prefix) for key in union if key.startswith(prefix)))
+        totals.update(found)
+    return totals
 
 
 def classes_before(draft: Draft, offset: int, count: int) -> frozenset[str]:
