@@ -5,7 +5,9 @@ from __future__ import annotations
 from postcoach import analyze
 from postcoach.engine import findings_of
 from postcoach.scoring.features import extract
+from postcoach.scoring import vocabulary
 from postcoach.scoring.model import document, fitted
+from postcoach.text.draft import Draft
 
 
 def test_weights_come_from_make_train_with_their_cross_validated_figures():
@@ -14,6 +16,7 @@ def test_weights_come_from_make_train_with_their_cross_validated_figures():
     for stored in models.values():
         assert stored["weights"] and stored["cross_validated_auc"] and stored["trained_on"]
     assert models["salesiness"]["cross_validated_auc"]["sms_spam"] >= 0.95
+    assert models["salesiness"]["cross_validated_auc"]["fb_ads"] >= 0.88
     assert models["interaction_value"]["cross_validated_auc"]["tweet_acts"] >= 0.85
 
 
@@ -47,3 +50,20 @@ def test_a_score_is_a_probability_of_the_fitted_model():
     # Extreme inputs never overflow.
     for extreme in (1e9, -1e9):
         assert 0.0 <= model.probability({name: extreme for name in model.weights}) <= 1.0
+
+
+def test_the_fitted_vocabulary_is_words_with_evidence_and_silent_where_it_has_none():
+    table = vocabulary.table("salesiness", "en")
+    assert len(table) > 1000
+    assert all(word.isalpha() and len(word) > 1 for word in table)
+    assert table["shipping"] > 0 > table["donation"]
+
+    def evidence(text: str, language: str) -> float:
+        draft = Draft(text, language)
+        return vocabulary.features(draft, "salesiness")[vocabulary.FEATURE]
+
+    assert evidence("Free shipping on every order this week", "en") > 0
+    assert evidence("Donate to our cancer research study", "en") < 0
+    # No French vocabulary was fitted: a French draft gets no evidence either way.
+    assert evidence("Livraison offerte sur toute la boutique", "fr") == 0
+    assert evidence("", "en") == 0

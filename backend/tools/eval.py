@@ -252,14 +252,15 @@ def _tfidf_cross_validated(samples: list[Sample]) -> float:
 def fitted_score_rows(errors: int) -> list[Row]:
     """Each fitted score: its cross-validated AUC (the honest figure), the engine's own on the
     same data (fitted on it, so optimistic) and the anchors, all from this run."""
-    from train import SIGNS, cross_validated, feature_rows, training_set
+    from train import SIGNS, cross_validated, feature_rows, score_words, training_set
 
     rows = []
     targets = {("salesiness", "fb_ads"): 0.88, ("salesiness", "sms_spam"): 0.95,
                ("interaction_value", "tweet_acts"): 0.85}
     for score in ("salesiness", "interaction_value"):
         samples, source_weights = training_set(score)
-        cv = cross_validated(samples, feature_rows(samples), source_weights, SIGNS[score])
+        cv = cross_validated(samples, feature_rows(samples), source_weights, SIGNS[score],
+                             score_words(score, samples))
         for source in sorted({s.source for s in samples}):
             subset = [s for s in samples if s.source == source]
             positives, negatives = _split(subset)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import sys
 from collections import Counter, defaultdict
 from pathlib import Path
@@ -23,7 +24,9 @@ from sklearn.model_selection import StratifiedKFold
 
 from postcoach.engine import findings_of
 from postcoach.scoring import model as model_module
+from postcoach.scoring import vocabulary
 from postcoach.scoring.features import extract
+from postcoach.text.draft import Draft
 
 WEIGHTS = Path(model_module.__file__).with_name(model_module.WEIGHTS_FILE)
 FOLDS = 5
@@ -36,6 +39,62 @@ SIGNS = {
     "interaction_value": {"rule.salesiness.": -1, "rule.engagement_bait.": -1,
                           "rule.interaction.": -1},
 }
+
+
+# The scores whose training texts also teach them a vocabulary, and the language of those
+# texts. Interaction value learns none: its data (tweets, bait) is about acts, not topics.
+# Salesiness learns from the SMS spam too: without it, SMS spam falls below its target.
+VOCABULARY_LANGUAGE = {"salesiness": "en"}
+# A word must be in this many training posts to carry evidence: a rarer one names a post.
+MIN_POSTS = 5
+SMOOTHING = 1.0
+
+
+def score_words(score: str, samples: list[Sample]) -> list[frozenset[str]] | None:
+    """Each sample's words, when the score learns a vocabulary."""
+    if score not in VOCABULARY_LANGUAGE:
+        return None
+    return [vocabulary.words_of(Draft(sample.text)) for sample in samples]
+
+
+def learn_vocabulary(words: list[frozenset[str]], labels: list[int],
+                     weights: list[float]) -> dict[str, float]:
+    """Each word's smoothed log-odds of the positive label, weighing samples as the fit does."""
+    posts: Counter[str] = Counter()
+    mass = {0: Counter(), 1: Counter()}
+    totals = {0: 0.0, 1: 0.0}
+    for found, label, weight in zip(words, labels, weights, strict=True):
+        posts.update(found)
+        mass[label].update(dict.fromkeys(found, weight))
+        totals[label] += weight
+    odds = {}
+    for word, count in posts.items():
+        if count >= MIN_POSTS:
+            positive = (mass[1][word] + SMOOTHING) / (totals[1] + 2 * SMOOTHING)
+            negative = (mass[0][word] + SMOOTHING) / (totals[0] + 2 * SMOOTHING)
+            odds[word] = round(math.log(positive / negative), 4)
+    return dict(sorted(odds.items()))
+
+
+def _out_of_fold_evidence(words: list[frozenset[str]], labels: list[int],
+                          weights: list[float], strata: list[str],
+                          indices: list[int]) -> dict[int, float]:
+    """Each sample's vocabulary evidence from a vocabulary learned without it, so the model
+    weighs the feature as it will behave on unseen posts."""
+    values = {}
+    folds = StratifiedKFold(FOLDS, shuffle=True, random_state=1)
+    for learn, apply in folds.split(indices, [strata[i] for i in indices]):
+        chosen = [indices[j] for j in learn]
+        table = learn_vocabulary([words[i] for i in chosen], [labels[i] for i in chosen],
+                                 [weights[i] for i in chosen])
+        for j in apply:
+            values[indices[j]] = vocabulary.evidence(words[indices[j]], table)
+    return values
+
+
+def with_evidence(rows: list[dict[str, float]], values: dict[int, float]
+                  ) -> list[dict[str, float]]:
+    return [{**rows[i], vocabulary.FEATURE: values[i]} for i in sorted(values)]
 
 
 def feature_rows(samples: list[Sample]) -> list[dict[str, float]]:
@@ -118,16 +177,27 @@ def predict(fitted: dict, rows: list[dict[str, float]]) -> list[float]:
 
 def cross_validated(samples: list[Sample], rows: list[dict[str, float]],
                     source_weights: dict[str, float],
-                    signs: dict[str, int] | None = None) -> dict[str, float]:
-    """AUC per source of out-of-fold predictions (stratified by source and label)."""
+                    signs: dict[str, int] | None = None,
+                    words: list[frozenset[str]] | None = None) -> dict[str, float]:
+    """AUC per source of out-of-fold predictions (stratified by source and label). With
+    `words`, each fold learns its vocabulary from its own training part only."""
     strata = [f"{s.source}:{s.label}" for s in samples]
     weights = sample_weights(samples, source_weights)
+    labels = [s.label for s in samples]
     predictions = [0.0] * len(samples)
     folds = StratifiedKFold(FOLDS, shuffle=True, random_state=0)
     for train, test in folds.split(rows, strata):
-        fitted = fit([rows[i] for i in train], [samples[i].label for i in train],
-                     [weights[i] for i in train], signs)
-        for i, p in zip(test, predict(fitted, [rows[i] for i in test]), strict=True):
+        train_rows, test_rows = [rows[i] for i in train], [rows[i] for i in test]
+        if words is not None:
+            train_rows = with_evidence(rows, _out_of_fold_evidence(words, labels, weights,
+                                                                   strata, list(train)))
+            table = learn_vocabulary([words[i] for i in train], [labels[i] for i in train],
+                                     [weights[i] for i in train])
+            test_rows = with_evidence(rows, {i: vocabulary.evidence(words[i], table)
+                                             for i in test})
+        fitted = fit(train_rows, [labels[i] for i in sorted(train)],
+                     [weights[i] for i in sorted(train)], signs)
+        for i, p in zip(sorted(test), predict(fitted, test_rows), strict=True):
             predictions[i] = p
     by_source = defaultdict(list)
     for sample, p in zip(samples, predictions, strict=True):
@@ -154,12 +224,21 @@ def main(argv: list[str] | None = None) -> int:
         samples, source_weights = training_set(score)
         rows = feature_rows(samples)
         labels = [sample.label for sample in samples]
-        fitted = fit(rows, labels, sample_weights(samples, source_weights), SIGNS[score])
+        weights = sample_weights(samples, source_weights)
+        words = score_words(score, samples)
+        fitted_rows = rows
+        if words is not None:
+            strata = [f"{s.source}:{s.label}" for s in samples]
+            fitted_rows = with_evidence(rows, _out_of_fold_evidence(
+                words, labels, weights, strata, list(range(len(samples)))))
+            document.setdefault("vocabularies", {})[score] = {
+                VOCABULARY_LANGUAGE[score]: learn_vocabulary(words, labels, weights)}
+        fitted = fit(fitted_rows, labels, weights, SIGNS[score])
         fitted["trained_on"] = {source: {"samples": sum(s.source == source for s in samples),
                                          "weight": source_weights[source]}
                                 for source in sorted(source_weights)}
         fitted["cross_validated_auc"] = cross_validated(samples, rows, source_weights,
-                                                        SIGNS[score])
+                                                        SIGNS[score], words)
         document["models"][score] = fitted
         print(f"{score}: {len(fitted['weights'])} weights, {len(samples)} samples, "
               f"{FOLDS}-fold AUC {fitted['cross_validated_auc']}")

@@ -10,7 +10,7 @@ from collections.abc import Iterable
 
 from postcoach.brand import voice
 from postcoach.rules.base import Context, Finding, Rule
-from postcoach.scoring import features
+from postcoach.scoring import features, vocabulary
 from postcoach.scoring.model import fitted
 from postcoach.text.draft import Draft
 
@@ -36,8 +36,12 @@ def compute(draft: Draft, context: Context, findings: Scored) -> dict[str, int]:
         return {"salesiness": 0, "interaction_value": 0,
                 "tone_consistency": tone_consistency(draft, context, findings)}
     found = features.extract(draft, findings)
+
+    def probability(score: str) -> float:
+        return fitted(score).probability({**found, **vocabulary.features(draft, score)})
+
     return {
-        "salesiness": _clamp(100 * fitted("salesiness").probability(found)),
-        "interaction_value": _clamp(100 * fitted("interaction_value").probability(found)),
+        "salesiness": _clamp(100 * probability("salesiness")),
+        "interaction_value": _clamp(100 * probability("interaction_value")),
         "tone_consistency": tone_consistency(draft, context, findings),
     }
