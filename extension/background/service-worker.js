@@ -73,10 +73,21 @@ async function historyCall(message, sender) {
   }
   const settings = await currentSettings();
   if (!settings.token) return { status: 'unauthorized', code: 'no_token', message: '' };
+  if (message.type === Message.HISTORY_ADD && (await historyIsOff(settings))) {
+    return { status: 'ok', body: { stored: false, reason: 'history_off' } };
+  }
   const reply = await callServer({ fetch, settings, request: historyRequest(message) });
   // A new post on one network changes what a draft on the other may repeat.
   if (reply.status === 'ok' && message.type !== Message.HISTORY_LIST) results.clear();
   return reply;
+}
+
+/** While the history is switched off, a published post's text is not even sent (the server
+ *  would refuse it anyway, and stays the judge when the switch cannot be read). */
+async function historyIsOff(settings) {
+  const request = historyRequest(createMessage(Message.HISTORY_SETTINGS_GET));
+  const reply = await callServer({ fetch, settings, request });
+  return reply.status === 'ok' && reply.body?.enabled === false;
 }
 
 const HISTORY_MESSAGES = [

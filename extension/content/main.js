@@ -1,11 +1,13 @@
 // Entry point on Facebook and LinkedIn pages: finds composers as the single-page app creates
-// them (in the document and in open shadow roots), coaches each one, and lets go of them when
-// they vanish.
+// them (in the document and in open shadow roots), coaches each one, records what is published
+// from them, and lets go of them when they vanish.
+import { mayRecord } from '../lib/capture.js';
 import { Message, createMessageRouter, listenForMessages } from '../lib/messages.js';
 import { loadSettings, touchesSettings } from '../lib/settings.js';
 import { adapterForHost } from './adapters/index.js';
 import { ComposerCoach } from './coach.js';
 import { deepActiveElement, isRendered } from './dom.js';
+import { watchPublishing } from './publish.js';
 import { createRootWatcher } from './root-watcher.js';
 
 const SCAN_DELAY_MS = 150;
@@ -43,6 +45,7 @@ export async function start() {
     queueMicrotask(() => {
       clearTimeout(scanTimer);
       roots.disconnect();
+      publishing.stop();
       for (const coach of coaches.values()) coach.dispose();
       coaches.clear();
       lastFocused = null;
@@ -70,6 +73,7 @@ export async function start() {
       }
       coach.dispose();
       coaches.delete(editor);
+      publishing.composerGone(coach);
       if (lastFocused === coach) lastFocused = null;
     }
     for (const root of roots.refresh()) {
@@ -88,6 +92,15 @@ export async function start() {
     for (const [editor, coach] of coaches) if (node && editor.contains(node)) return coach;
     return null;
   }
+
+  const publishing = watchPublishing({
+    adapter,
+    coaches,
+    coachContaining,
+    lastFocused: () => lastFocused,
+    mayRecord: () => mayRecord(settings, adapter.platform),
+    sendMessage,
+  });
 
   // Focus tells where the user is: the composer the shortcuts act on, and a composer in a
   // shadow root that appeared without any mutation the observers could see.

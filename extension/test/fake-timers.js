@@ -26,6 +26,9 @@ export function createFakeTimers() {
       }
       now = target;
     },
+    now() {
+      return now;
+    },
     get pendingCount() {
       return pending.size;
     },

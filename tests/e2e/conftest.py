@@ -83,6 +83,18 @@ def page(paired: BrowserContext) -> Iterator[Page]:
 
 
 @pytest.fixture
+def history_backend(running_backend: Backend) -> Iterator[Backend]:
+    """The running backend with an empty history, switched on, kept forever."""
+    running_backend.api("DELETE", "/v1/history")
+    running_backend.api("PUT", "/v1/history/settings", {"enabled": True, "retention_days": None})
+    yield running_backend
+    if running_backend.healthy():
+        running_backend.api("DELETE", "/v1/history")
+        running_backend.api("PUT", "/v1/history/settings",
+                            {"enabled": True, "retention_days": 730})
+
+
+@pytest.fixture
 def brand_with_banned_term(running_backend: Backend) -> Iterator[None]:
     """An active brand profile that says "offre" where a draft says "promo"."""
     delete_all_profiles(running_backend)

@@ -7,7 +7,6 @@ from __future__ import annotations
 import base64
 import os
 import shutil
-from collections.abc import Iterator
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -84,17 +83,6 @@ def test_the_report_file_draws_every_chart_offline_with_tables(
     page.close()
     if os.environ.get("UPDATE_SCREENSHOTS") == "1":
         shutil.copyfile(tmp_path / "history-report.png", COMMITTED / "history-report.png")
-
-
-@pytest.fixture
-def history_backend(running_backend: Backend) -> Iterator[Backend]:
-    running_backend.api("DELETE", "/v1/history")
-    running_backend.api("PUT", "/v1/history/settings", {"enabled": True, "retention_days": None})
-    yield running_backend
-    if running_backend.healthy():
-        running_backend.api("DELETE", "/v1/history")
-        running_backend.api("PUT", "/v1/history/settings",
-                            {"enabled": True, "retention_days": 730})
 
 
 def test_a_published_post_sent_through_the_service_worker_is_kept_once(

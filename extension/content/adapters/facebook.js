@@ -1,7 +1,9 @@
 // Facebook: the post composer and the comment boxes are Lexical editors, and so are Messenger's
 // chat boxes, which are left alone. Post or reply comes from the composer's surface.
+import { permalinkOf } from '../../lib/capture.js';
 import { readEditorText } from '../editor-text.js';
 import { composersIn, isReply } from './candidates.js';
+import { publishControlFinder } from './controls.js';
 import { SELECTORS } from './selectors.js';
 
 const { editor: EDITOR, messengerPath } = SELECTORS.facebook;
@@ -13,4 +15,6 @@ export const facebook = Object.freeze({
   readText: readEditorText,
   anchorFor: (editor) => editor,
   isReply,
+  publishControl: publishControlFinder(SELECTORS.facebook.publish),
+  postUrl: (href) => permalinkOf(href, SELECTORS.facebook.permalink),
 });

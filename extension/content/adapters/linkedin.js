@@ -1,9 +1,11 @@
 // LinkedIn: the share box is Quill (classic) or ProseMirror/TipTap (being rolled out), in a
 // dialog that may live in an open shadow root (#interop-outlet); the feed's comment and reply
 // boxes use either editor. Post or reply comes from the composer's surface.
+import { permalinkOf } from '../../lib/capture.js';
 import { closestComposed } from '../dom.js';
 import { readEditorText } from '../editor-text.js';
 import { composersIn, isReply } from './candidates.js';
+import { publishControlFinder } from './controls.js';
 import { SELECTORS } from './selectors.js';
 
 const { editor: EDITOR, notEditor, quillFrame } = SELECTORS.linkedin;
@@ -16,4 +18,6 @@ export const linkedin = Object.freeze({
   // Quill draws the visible frame on its container, not on the editable element.
   anchorFor: (editor) => closestComposed(editor, quillFrame) ?? editor,
   isReply,
+  publishControl: publishControlFinder(SELECTORS.linkedin.publish),
+  postUrl: (href) => permalinkOf(href, SELECTORS.linkedin.permalink),
 });
