@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from postcoach import analyze
 from postcoach.engine import findings_of
-from postcoach.scoring.features import extract
 from postcoach.scoring import vocabulary
+from postcoach.scoring.features import extract
 from postcoach.scoring.model import document, fitted
 from postcoach.text.draft import Draft
 

@@ -17,7 +17,12 @@ from extension_harness import (
     free_port,
     launch_browser,
 )
-from playwright.sync_api import BrowserContext, Page, Playwright, sync_playwright
+from playwright.sync_api import BrowserContext, Page, Playwright, expect, sync_playwright
+
+# Every expectation waits for a state, never for a time; on a two-core CI machine running
+# Chromium, the server and the editors at once, a state can take longer than Playwright's
+# default 5 s to arrive.
+expect.set_options(timeout=20_000)
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:

@@ -46,7 +46,8 @@ def test_share_dialog_in_an_open_shadow_root_is_coached_as_a_post(
     share = linkedin_share(page)
     in_shadow_root = """() => document.getElementById('interop-outlet').shadowRoot
         .querySelectorAll('[data-postcoach-host]').length"""
-    assert page.evaluate(in_shadow_root) == 1
+    # Wait for the state: with a late outlet, the host may arrive after the share box.
+    page.wait_for_function(f"({in_shadow_root})() === 1")
     # The decoy .ql-editor left in the outlet's light DOM is not drawn, so it is not coached.
     expect(hosts(page)).to_have_count(2)  # the share box and the feed's comment box
 
