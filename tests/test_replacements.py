@@ -174,3 +174,58 @@ def test_no_replacement_where_the_other_form_is_uncertain(text, form, unfixed):
     at = [h for h in found if h["span"][0] == start]
     assert at, found
     assert all("replacements" not in h for h in at)
+
+
+# --- Removing a bait sentence ------------------------------------------------------------
+
+@pytest.mark.parametrize(
+    ("text", "fixed"),
+    [
+        ("Nos crêpes sont de retour.\nLike si tu aimes ❤️", "Nos crêpes sont de retour."),
+        ("Like si tu aimes ❤️\nNos crêpes sont de retour.", "Nos crêpes sont de retour."),
+        ("Intro.\n\nLike si tu aimes ❤️\n\n#crepes", "Intro.\n\n#crepes"),
+        ("Intro.\n\nLike si tu aimes ❤️\nLa recette est en ligne.",
+         "Intro.\n\nLa recette est en ligne."),
+        ("Intro.\nLike si tu aimes !\n\nLa recette est en ligne.",
+         "Intro.\n\nLa recette est en ligne."),
+        ("Our pancakes are back. Tag 3 friends who need this! See you Sunday.",
+         "Our pancakes are back. See you Sunday."),
+        ("Nouvelle recette en ligne. Partage si tu es d'accord 👇",
+         "Nouvelle recette en ligne."),
+        ("👉 Partagez si vous êtes d'accord !\nNotre guide est en ligne.",
+         "Notre guide est en ligne."),
+        ("Vous aussi vous aimez l'été ? Tapez OUI !", "Vous aussi vous aimez l'été ?"),
+    ],
+)
+def test_a_bait_sentence_of_its_own_is_removed(text, fixed):
+    bait = [h for h in hints(text) if h["family"] == "engagement_bait"]
+    assert [h.get("replacements") for h in bait] == [[""]]
+    assert applied(text, bait[0], "")[0] == fixed
+    assert_fixed_in_place(text, None, bait[0], "")
+    assert [h for h in hints(fixed) if h["family"] == "engagement_bait"] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Part of a sentence: removing the request would leave a broken one.
+        "Dites-nous en commentaire et taguez un ami qui adore les crêpes.",
+        "Notre nouvelle vidéo est en ligne, faites tourner !",
+        "Nouvelle couleur : mettez un j'aime pour nous soutenir.",
+        # Another clause shares the sentence.
+        "Nos crêpes sont là. Like si tu aimes et dis-nous ta garniture préférée !",
+        # The sentence goes on below.
+        "Nos crêpes sont là.\nLike si tu aimes\nles crêpes au sucre",
+        # What follows leans on it.
+        "Fais tourner !! plus ça tourne, plus on est heureux.",
+        # Options over several lines are a list.
+        "Ton dessert préféré ? 👍 tarte tatin\n❤️ fondant\n😂 tiramisu",
+        # Nothing would remain, or only emoji and hashtags.
+        "Like si tu aimes les crêpes !",
+        "Écrivez OUI si vous avez hâte de nous revoir ! ☀️ #BrasserieDuPont",
+    ],
+)
+def test_no_removal_unless_the_request_is_a_sentence_of_its_own(text):
+    bait = [h for h in hints(text) if h["family"] == "engagement_bait"]
+    assert bait
+    assert all("replacements" not in h for h in bait), bait

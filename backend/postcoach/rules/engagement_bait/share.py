@@ -1,5 +1,5 @@
 from postcoach.rules.base import Rule, bad, good
-from postcoach.rules.matching import pattern_findings
+from postcoach.rules.matching import pattern_findings, removable
 
 RULE = Rule(
     id="engagement_bait.share",
@@ -16,11 +16,13 @@ RULE = Rule(
         "without being told.",
     },
     source="002 — « un “super film tv” … que vous allez “partager” » ; Meta, engagement bait",
-    check=lambda draft, context: pattern_findings(draft, "bait_share"),
+    check=lambda draft, context: removable(draft, pattern_findings(draft, "bait_share")),
     bad=(
         bad("[[Partagez si]] vous êtes d'accord !", "fr"),
         bad("Notre nouvelle vidéo est en ligne, [[faites tourner]] !", "fr"),
         bad("[[Share if]] you agree!", "en"),
+        bad("Nouvelle recette en ligne.[[ Partagez si vous êtes d'accord 👇]]", "fr",
+            fixed="Nouvelle recette en ligne."),
         bad("Our new video is out, [[spread the word]]!", "en"),
     ),
     good=(
