@@ -78,9 +78,11 @@ eval: $(EVAL_STAMP)
 train: $(EVAL_STAMP)
 	$(EVAL_VENV)/bin/python backend/tools/train.py
 
-# Rebuild the inflection tables after a lexicon or pattern names a new lemma.
+# Rebuild the inflection tables after a lexicon or pattern names a new lemma, and the list of
+# verbs the tu ↔ vous fixes conjugate by rule.
 lemmas: install
 	$(BIN)/python backend/tools/build_inflections.py
+	$(BIN)/python backend/tools/build_verbs.py
 
 # Every benchmark runs even when one misses a target; the exit status says whether any did.
 bench: install e2e-fixtures extension

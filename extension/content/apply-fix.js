@@ -1,7 +1,7 @@
 // Applies a fix the way a person would: select the span with the Selection API, then let the
-// editor insert the replacement through its own input path (execCommand fires the beforeinput
-// and input events Lexical, Quill and ProseMirror listen to, and the change lands in their model
-// and their undo history). The editor's DOM is never written to: Harper, Grammarly and
+// editor insert the replacement through its own input path (execCommand fires the input events
+// Lexical, Quill and ProseMirror listen to; a deletion is first offered as the beforeinput event
+// the Delete key fires), and the change lands in their model and their undo history. The editor's DOM is never written to: Harper, Grammarly and
 // LanguageTool corrupt Lexical, or stop it, by doing so.
 import { boundariesForSpan, offsetOfCaret, segmentsStillMatch } from '../lib/text-map.js';
 
@@ -34,14 +34,30 @@ export function caretOffsetIn(editor, map) {
  */
 export function applyReplacement({ editor, map, readText, span, replacement }) {
   if (!mapIsCurrent(map, readText, editor)) return false;
-  const bounds = boundariesForSpan(map.segments, span);
+  // Only a deletion may cross a line break: nothing is typed there, lines are joined.
+  const bounds = boundariesForSpan(map.segments, span, { acrossLines: replacement === '' });
   if (!bounds) return false;
   editor.focus({ preventScroll: true });
   const selection = selectionFor(editor);
   if (!selection) return false;
   selection.setBaseAndExtent(bounds.startNode, bounds.startOffset, bounds.endNode, bounds.endOffset);
-  // An empty replacement deletes the selection, as the Delete key would.
-  return replacement === ''
-    ? document.execCommand('delete', false)
-    : document.execCommand('insertText', false, replacement);
+  return replacement === '' ? deleteSelection(editor) : document.execCommand('insertText', false, replacement);
+}
+
+/**
+ * Deletes the selection as the Delete key would. Chromium's execCommand fires no beforeinput,
+ * and an editor that keeps its own model (Lexical) puts back any node the browser removes
+ * behind its back: deleting across a line break must go through its beforeinput handler. So
+ * the editor is offered the event first; one that takes it cancels it, and for the others
+ * (Quill, ProseMirror read the DOM's change) the browser deletes.
+ */
+function deleteSelection(editor) {
+  const offered = new InputEvent('beforeinput', {
+    inputType: 'deleteContentBackward',
+    bubbles: true,
+    cancelable: true,
+    composed: true,
+  });
+  if (!editor.dispatchEvent(offered)) return true;
+  return document.execCommand('delete', false);
 }

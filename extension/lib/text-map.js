@@ -84,15 +84,33 @@ export function segmentsStillMatch(segments, readNode) {
 /**
  * Where the span starts and ends in the editor's text nodes, ready for
  * Selection.setBaseAndExtent; null unless the span is text from end to end (a span across a
- * line break has no certain replacement).
+ * line break has no certain replacement). With `acrossLines` (a deletion: removing a sentence
+ * that stands on its own line takes a line break with it) the span may cross line breaks, as
+ * long as both of its ends lie in text: at the end of the line before, or the start of the one
+ * after, as a person would select it.
  */
-export function boundariesForSpan(segments, span) {
+export function boundariesForSpan(segments, span, { acrossLines = false } = {}) {
   const pieces = rangesForSpan(segments, span);
   const covered = pieces.reduce((count, piece) => count + piece.endOffset - piece.startOffset, 0);
-  if (pieces.length === 0 || covered !== span[1] - span[0]) return null;
+  if (pieces.length === 0) return null;
+  if (covered !== span[1] - span[0]) return acrossLines ? boundariesAcrossLines(segments, span) : null;
   const first = pieces[0];
   const last = pieces[pieces.length - 1];
   return { startNode: first.node, startOffset: first.startOffset, endNode: last.node, endOffset: last.endOffset };
+}
+
+function boundariesAcrossLines(segments, [start, end]) {
+  // The start may sit at the end of a text node (just before a line break), the end at the
+  // start of one (just after it); inside text, either node of two that touch will do.
+  const first = segments.find((segment) => segment.start <= start && start <= segment.end);
+  const last = segments.findLast((segment) => segment.start <= end && end <= segment.end);
+  if (!first || !last) return null;
+  return {
+    startNode: first.node,
+    startOffset: start - first.start,
+    endNode: last.node,
+    endOffset: end - last.start,
+  };
 }
 
 /**

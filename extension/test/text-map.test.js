@@ -132,6 +132,45 @@ describe('boundariesForSpan', () => {
   });
 });
 
+describe('boundariesForSpan across lines (a deletion)', () => {
+  // "Intro." / empty line / "Like si tu aimes" / "À dimanche": the bait line goes with a break.
+  const intro = node('Intro.');
+  const bait = node('Like si tu aimes');
+  const end = node('À dimanche');
+  const { text: value, segments } = buildTextMap([
+    ...paragraph(text(intro)),
+    ...paragraph(trailingBr),
+    ...paragraph(text(bait)),
+    ...paragraph(text(end)),
+  ]);
+  const across = { acrossLines: true };
+
+  it('selects from the end of the line before to the end of the removed one', () => {
+    const start = value.indexOf('\n');
+    assert.deepEqual(boundariesForSpan(segments, [start, value.indexOf('\nÀ')], across), {
+      startNode: intro,
+      startOffset: 6,
+      endNode: bait,
+      endOffset: 16,
+    });
+  });
+
+  it('selects from the start of the removed line to the start of the next one', () => {
+    const start = value.indexOf('Like');
+    assert.deepEqual(boundariesForSpan(segments, [start, value.indexOf('À')], across), {
+      startNode: bait,
+      startOffset: 0,
+      endNode: end,
+      endOffset: 0,
+    });
+  });
+
+  it('still refuses a span that ends between two line breaks, and any without the option', () => {
+    assert.equal(boundariesForSpan(segments, [3, 7], across), null);
+    assert.equal(boundariesForSpan(segments, [3, value.indexOf('Like')]), null);
+  });
+});
+
 describe('offsetOfCaret', () => {
   const a = node('Bonjour');
   const b = node('à tous');

@@ -234,3 +234,44 @@ def test_an_empty_replacement_removes_the_span(
         composer.wait_for_text("\n".join(BAIT_LINES))
     finally:
         page.close()
+
+
+# --- The engine's bait fix: a request on a line of its own goes with its line break --------
+
+NEWS = "Nos crêpes du dimanche sont de retour 🥞"
+BAIT_LINE = "Likez si vous aimez ❤️"
+SEE_YOU = "À dimanche à l'atelier."
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [[NEWS, BAIT_LINE, SEE_YOU], [BAIT_LINE, NEWS], [NEWS, BAIT_LINE]],
+    ids=["middle-line", "first-line", "last-line"],
+)
+@pytest.mark.parametrize("editor_name", list(EDITORS))
+def test_removing_a_bait_line_joins_the_lines_around_it(
+    page: Page, editor_name: str, lines: list[str]
+) -> None:
+    composer = EDITORS[editor_name](page)
+    type_lines(composer, lines)
+    composer.wait_for_result()
+    composer.wait_for_history_settled()
+    depth = composer.undo_depth()
+    composer.open_panel()
+    remove = fix_button(composer, "engagement_bait.react", "")
+    expect(remove).to_have_text("Supprimer ce passage")
+
+    remove.click()
+
+    # The span runs from one line's end to the next line's end (or start): the editor deletes
+    # it as the Delete key would, joining the lines, and leaves no empty line behind.
+    fixed = "\n".join(line for line in lines if line != BAIT_LINE)
+    composer.wait_for_text(fixed)
+    composer.wait_for_result()
+    expect(composer.panel.locator(".hint[data-rule='engagement_bait.react']")).to_have_count(0)
+    assert composer.model_text() == fixed
+    assert composer.undo_depth() == depth + 1
+    assert_editor_is_clean(composer, fixed)
+
+    page.keyboard.press("Control+z")
+    composer.wait_for_text("\n".join(lines))

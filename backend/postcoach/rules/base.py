@@ -1,7 +1,8 @@
 """What a rule is: metadata, a check, and examples that double as its tests.
 
 A bad example marks the span the rule must flag with [[double brackets]]; a bad example of a
-whole-post rule has no marks. A good example must leave the rule silent.
+whole-post rule has no marks. A bad example whose hints carry replacements says what the text
+becomes once each has taken its first one (`fixed`). A good example must leave the rule silent.
 """
 
 from __future__ import annotations
@@ -61,6 +62,8 @@ class Example:
     reply: bool = False
     # A profile as a mapping, or the name of one in rules/example_profiles.py.
     profile: Mapping[str, object] | str | None = None
+    # A bad example's text once every hint of the rule took its first replacement.
+    fixed: str | None = None
 
     @property
     def plain(self) -> str:

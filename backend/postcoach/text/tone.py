@@ -90,7 +90,7 @@ def _follows_break(text: str, offset: int, breaks: frozenset[str] = CLAUSE_OPENE
     return True
 
 
-def _starts_clause(draft: Draft, offset: int) -> bool:
+def starts_clause(draft: Draft, offset: int) -> bool:
     if _follows_break(draft.text, offset):
         return True
     previous = _previous_word_index(draft, offset)
@@ -103,7 +103,7 @@ def _starts_clause(draft: Draft, offset: int) -> bool:
 
 def _is_proper_noun(draft: Draft, start: int, word: str) -> bool:
     """Capitalised inside a sentence ("Martinez", "Rodez"): a name rather than a verb."""
-    return word[:1].isupper() and not word.isupper() and not _starts_clause(draft, start)
+    return word[:1].isupper() and not word.isupper() and not starts_clause(draft, start)
 
 
 def _ton_is_noun(draft: Draft, start: int, end: int) -> bool:
@@ -137,7 +137,7 @@ def _word_marks(draft: Draft, tu: list[Span], vous: list[Span]) -> list[Span]:
         elif TU_HYPHEN_RE.search(lower):
             tu.append(span)
         elif lower in VOUS_IMPERATIVES:
-            if _starts_clause(draft, word.start):
+            if starts_clause(draft, word.start):
                 vous.append(span)
         elif _is_proper_noun(draft, word.start, word.text):
             continue
@@ -185,7 +185,7 @@ def address_marks(draft: Draft) -> AddressMarks:
     ]
     tu += [
         m.span() for m in load("fr", "imperatives_tu").finditer(folded)
-        if _starts_clause(draft, m.start()) and not INVERTED_SUBJECT_RE.match(folded, m.end())
+        if starts_clause(draft, m.start()) and not INVERTED_SUBJECT_RE.match(folded, m.end())
     ]
     vous = [m.span() for m in load("fr", "address_vous").finditer(folded)]
     nouns = _word_marks(draft, tu, vous)

@@ -1,5 +1,5 @@
 from postcoach.rules.base import Rule, bad, good
-from postcoach.rules.matching import pattern_findings
+from postcoach.rules.matching import pattern_findings, removable
 
 RULE = Rule(
     id="engagement_bait.comment",
@@ -17,11 +17,12 @@ RULE = Rule(
     },
     source="002 — « vous proposer de fausses interactions complètement “tarte” » ; Meta, "
     "engagement bait",
-    check=lambda draft, context: pattern_findings(draft, "bait_comment"),
+    check=lambda draft, context: removable(draft, pattern_findings(draft, "bait_comment")),
     bad=(
-        bad("Vous aussi vous aimez l'été ? [[Tapez OUI]] !", "fr"),
+        bad("Vous aussi vous aimez l'été ?[[ Tapez OUI !]]", "fr",
+            fixed="Vous aussi vous aimez l'été ?"),
         bad("[[Commente si tu es d'accord]].", "fr"),
-        bad("Who's ready for Friday? [[Type YES]]!", "en"),
+        bad("Who's ready for Friday?[[ Type YES!]]", "en", fixed="Who's ready for Friday?"),
         bad("[[Comment below if you agree]].", "en"),
     ),
     good=(

@@ -1,5 +1,5 @@
 from postcoach.rules.base import Rule, bad, good
-from postcoach.rules.matching import pattern_findings
+from postcoach.rules.matching import pattern_findings, removable
 
 RULE = Rule(
     id="engagement_bait.react",
@@ -18,11 +18,16 @@ RULE = Rule(
         "opinion to share, an experience to tell.",
     },
     source="003 — « de message du type “Like si tu aimes” » ; Meta, engagement bait",
-    check=lambda draft, context: pattern_findings(draft, "bait_react"),
+    check=lambda draft, context: removable(draft, pattern_findings(draft, "bait_react")),
     bad=(
         bad("[[Like si]] tu aimes les crêpes !", "fr"),
         bad("Nouvelle couleur : [[mettez un j'aime pour nous soutenir]].", "fr"),
         bad("[[Like if]] you love pancakes!", "en"),
+        # A request on a line of its own goes with its line (the one-click fix).
+        bad("Nos crêpes du dimanche sont de retour.[[\nLike si tu aimes ❤️]]", "fr",
+            fixed="Nos crêpes du dimanche sont de retour."),
+        bad("[[Like if you love them 🥞\n\n]]Our Sunday pancakes are back.", "en",
+            fixed="Our Sunday pancakes are back."),
         bad("[[Double tap if]] you agree.", "en"),
     ),
     good=(

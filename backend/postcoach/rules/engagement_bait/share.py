@@ -1,5 +1,5 @@
 from postcoach.rules.base import Finding, Rule, bad, good
-from postcoach.rules.matching import pattern_findings
+from postcoach.rules.matching import pattern_findings, removable
 from postcoach.text.patterns import class_counts
 
 
@@ -8,7 +8,7 @@ def check(draft, context) -> list[Finding]:
     # fundraiser) is not bait.
     if any(class_counts(draft, ("help_appeal",)).values()):
         return []
-    return pattern_findings(draft, "bait_share")
+    return removable(draft, pattern_findings(draft, "bait_share"))
 
 
 RULE = Rule(
@@ -31,6 +31,8 @@ RULE = Rule(
         bad("[[Partagez si]] vous êtes d'accord !", "fr"),
         bad("Notre nouvelle vidéo est en ligne, [[faites tourner]] !", "fr"),
         bad("[[Share if]] you agree!", "en"),
+        bad("Nouvelle recette en ligne.[[ Partagez si vous êtes d'accord 👇]]", "fr",
+            fixed="Nouvelle recette en ligne."),
         bad("Our new video is out, [[spread the word]]!", "en"),
     ),
     good=(

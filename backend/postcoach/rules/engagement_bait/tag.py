@@ -1,5 +1,5 @@
 from postcoach.rules.base import Rule, bad, good
-from postcoach.rules.matching import pattern_findings
+from postcoach.rules.matching import pattern_findings, removable
 
 RULE = Rule(
     id="engagement_bait.tag",
@@ -17,11 +17,17 @@ RULE = Rule(
     },
     source="003 — « la course aux fans … Ces sollicitations nourrissent les concouristes » ; "
     "Meta, engagement bait",
-    check=lambda draft, context: pattern_findings(draft, "bait_tag"),
+    check=lambda draft, context: removable(draft, pattern_findings(draft, "bait_tag")),
     bad=(
         bad("[[Identifiez un ami]] qui adore le chocolat !", "fr"),
         bad("[[Tague ta meilleure amie]] !", "fr"),
         bad("[[Tag a friend]] who loves chocolate!", "en"),
+        # A request that is a sentence of its own goes with it; one inside another does not.
+        bad("Nouvelle tablette au chocolat noir.[[ Identifiez un ami qui adore le chocolat !]]",
+            "fr", fixed="Nouvelle tablette au chocolat noir."),
+        bad("Dites-nous en commentaire et [[taguez un ami]] qui adore le chocolat.", "fr"),
+        bad("Our new dark chocolate bar is here. [[Tag 3 friends who need this! ]]See you soon.",
+            "en", fixed="Our new dark chocolate bar is here. See you soon."),
         bad("[[Tag your running buddy]].", "en"),
     ),
     good=(

@@ -1,7 +1,7 @@
 import re
 
 from postcoach.rules.base import Finding, Rule, bad, good
-from postcoach.rules.matching import pattern_findings
+from postcoach.rules.matching import pattern_findings, removable
 from postcoach.text.patterns import pattern_matches
 
 # "❤️ pour les crêpes, 😮 pour les gaufres": a poll counted in reactions needs two options.
@@ -32,7 +32,7 @@ def check(draft, context):
                 continue
             start, end = match.start(), match.start() + len(match.group().rstrip(" ,;\n"))
             findings.append(Finding(start, end, 1.0, {"word": draft.text[start:end]}))
-    return findings
+    return removable(draft, findings)
 
 
 RULE = Rule(

@@ -48,10 +48,11 @@ RULE = Rule(
     source="001 — « Ne criez pas votre offre »",
     check=check,
     bad=(
-        bad("[[PROMO EXCEPTIONNELLE]] sur la gamme été", "fr"),
-        bad("On a hâte de vous voir[[!!!]]", "fr"),
-        bad("[[HUGE SALE]] this weekend", "en"),
-        bad("We can't wait to see you[[!!]]", "en"),
+        bad("[[PROMO EXCEPTIONNELLE]] sur la gamme été", "fr",
+            fixed="Promo exceptionnelle sur la gamme été"),
+        bad("On a hâte de vous voir[[!!!]]", "fr", fixed="On a hâte de vous voir!"),
+        bad("[[HUGE SALE]] this weekend", "en", fixed="Huge sale this weekend"),
+        bad("We can't wait to see you[[!!]]", "en", fixed="We can't wait to see you!"),
     ),
     good=(
         good("La PME lyonnaise a adopté le RGPD en 2018.", "fr"),

@@ -1,5 +1,5 @@
 from postcoach.rules.base import Rule, bad, good
-from postcoach.rules.tone import spread
+from postcoach.rules.tone import switched
 
 OPPOSITE = {"tu": "vous", "vous": "tu"}
 
@@ -10,7 +10,7 @@ def check(draft, context):
     if draft.language != "fr" or expected not in OPPOSITE or marks.form != OPPOSITE[expected]:
         return []
     found = marks.tu if expected == "vous" else marks.vous
-    return spread(found, draft.text, found=marks.form, expected=expected)
+    return switched(draft, found, expected, found=marks.form, expected=expected)
 
 
 RULE = Rule(
@@ -32,10 +32,20 @@ RULE = Rule(
     check=check,
     weights={"tone_consistency": -0.35},
     languages=("fr",),
+    # The fixes switch each mark where the other form is certain: a subject with its verb,
+    # an imperative, a pronoun or possessive; never "votre" (ton or ta?).
     bad=(
-        bad("[[Découvre]] la nouvelle gamme et [[dis-nous]] ce que [[tu]] en penses.", "fr"),
+        bad("[[Découvre]] la nouvelle gamme et [[dis-nous]] ce que [[tu en penses]].", "fr",
+            fixed="Découvrez la nouvelle gamme et dites-nous ce que vous en pensez."),
+        bad("[[Tu peux]] réserver [[ta]] place : [[inscris-toi]] en ligne, on [[te]] rappelle.",
+            "fr", fixed="Vous pouvez réserver votre place : inscrivez-vous en ligne, on vous "
+            "rappelle."),
         bad("[[Découvrez]] la nouvelle gamme : [[votre]] avis compte.", "fr",
-            profile={"address_form": {"fr": "tu"}}),
+            profile={"address_form": {"fr": "tu"}},
+            fixed="Découvre la nouvelle gamme : votre avis compte."),
+        bad("[[Partagez]] [[vos]] photos et [[racontez-nous]] ce que [[vous aimez]].", "fr",
+            profile={"address_form": {"fr": "tu"}},
+            fixed="Partage tes photos et raconte-nous ce que tu aimes."),
     ),
     good=(
         good("Découvrez la nouvelle gamme et dites-nous ce que vous en pensez.", "fr"),

@@ -1,5 +1,5 @@
 from postcoach.rules.base import Rule, bad, good
-from postcoach.rules.tone import spread
+from postcoach.rules.tone import switched
 
 
 def check(draft, context):
@@ -14,7 +14,7 @@ def check(draft, context):
     else:
         odd, odd_form = min((marks.tu, "tu"), (marks.vous, "vous"), key=lambda m: len(m[0]))
     keep = "vous" if odd_form == "tu" else "tu"
-    return spread(odd, draft.text, keep=keep)
+    return switched(draft, odd, keep, keep=keep)
 
 
 RULE = Rule(
@@ -35,9 +35,11 @@ RULE = Rule(
     weights={"tone_consistency": -0.3},
     languages=("fr",),
     bad=(
-        bad("Vous cherchez une idée ? [[Découvre]] notre recette.", "fr"),
+        bad("Vous cherchez une idée ? [[Découvre]] notre recette.", "fr",
+            fixed="Vous cherchez une idée ? Découvrez notre recette."),
         bad("Tu cherches une idée ? [[Découvrez]] notre recette.", "fr",
-            profile={"address_form": {"fr": "tu"}}),
+            profile={"address_form": {"fr": "tu"}},
+            fixed="Tu cherches une idée ? Découvre notre recette."),
     ),
     good=(
         good("Vous cherchez une idée ? Découvrez notre recette.", "fr"),

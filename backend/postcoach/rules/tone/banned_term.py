@@ -35,9 +35,11 @@ RULE = Rule(
     weights={"tone_consistency": -0.15},
     bad=(
         bad("Nos [[clients]] adorent la nouvelle veste.", "fr",
-            profile={"banned_terms": {"clients": "membres"}}),
+            profile={"banned_terms": {"clients": "membres"}},
+            fixed="Nos membres adorent la nouvelle veste."),
         bad("Our [[customers]] love the new jacket.", "en",
-            profile={"banned_terms": {"customers": "members"}}),
+            profile={"banned_terms": {"customers": "members"}},
+            fixed="Our members love the new jacket."),
     ),
     good=(
         good("Nos membres adorent la nouvelle veste.", "fr",
