@@ -64,6 +64,8 @@ def test_the_fitted_vocabulary_is_words_with_evidence_and_silent_where_it_has_no
 
     assert evidence("Free shipping on every order this week", "en") > 0
     assert evidence("Donate to our cancer research study", "en") < 0
-    # No French vocabulary was fitted: a French draft gets no evidence either way.
-    assert evidence("Livraison offerte sur toute la boutique", "fr") == 0
     assert evidence("", "en") == 0
+    # No French vocabulary was fitted: a French draft has no such feature and is scored by the
+    # model fitted without it.
+    assert vocabulary.features(Draft("Livraison offerte", "fr"), "salesiness") == {}
+    assert "vocabulary" not in fitted("salesiness", vocabulary=False).weights

@@ -234,6 +234,10 @@ def main(argv: list[str] | None = None) -> int:
             document.setdefault("vocabularies", {})[score] = {
                 VOCABULARY_LANGUAGE[score]: learn_vocabulary(words, labels, weights)}
         fitted = fit(fitted_rows, labels, weights, SIGNS[score])
+        if words is not None:
+            # Drafts in a language the vocabulary does not cover (French) are scored by the
+            # same model fitted without it, on the classes and rules alone.
+            fitted[model_module.WITHOUT_VOCABULARY] = fit(rows, labels, weights, SIGNS[score])
         fitted["trained_on"] = {source: {"samples": sum(s.source == source for s in samples),
                                          "weight": source_weights[source]}
                                 for source in sorted(source_weights)}

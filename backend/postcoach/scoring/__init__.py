@@ -38,7 +38,8 @@ def compute(draft: Draft, context: Context, findings: Scored) -> dict[str, int]:
     found = features.extract(draft, findings)
 
     def probability(score: str) -> float:
-        return fitted(score).probability({**found, **vocabulary.features(draft, score)})
+        learned = vocabulary.features(draft, score)
+        return fitted(score, vocabulary=bool(learned)).probability({**found, **learned})
 
     return {
         "salesiness": _clamp(100 * probability("salesiness")),

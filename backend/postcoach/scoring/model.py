@@ -15,6 +15,8 @@ from functools import cache
 from importlib import resources
 
 WEIGHTS_FILE = "weights.json"
+# A model that also weighs a fitted vocabulary keeps, under this key, its fit without it.
+WITHOUT_VOCABULARY = "without_vocabulary"
 
 
 @dataclass(frozen=True)
@@ -43,7 +45,11 @@ def document() -> dict:
 
 
 @cache
-def fitted(name: str) -> Model:
+def fitted(name: str, vocabulary: bool = True) -> Model:
+    """The score's model; with `vocabulary` false, its fit without the vocabulary feature
+    (the same model where it has none)."""
     stored = document()["models"][name]
+    if not vocabulary:
+        stored = stored.get(WITHOUT_VOCABULARY, stored)
     return Model(name, float(stored["intercept"]),
                  {feature: float(weight) for feature, weight in stored["weights"].items()})

@@ -6,7 +6,8 @@ labelled posts say about thousands of other words ("apartments", "kit", "webinar
 spam filter's token table does. Each word that is in at least a handful of training posts
 keeps its smoothed log-odds; a draft's evidence is their sum over its distinct known words,
 divided by the square root of their number so that a long post does not win by length. A
-language without a fitted vocabulary gives 0, which is no evidence either way.
+draft in a language without a fitted vocabulary has no such feature, and is scored by the model
+fitted without it.
 """
 
 from __future__ import annotations
@@ -38,8 +39,11 @@ def table(score: str, language: str) -> dict[str, float]:
 
 
 def features(draft: Draft, score: str) -> dict[str, float]:
-    """The vocabulary feature of one score's model, in the draft's language (both when it is
-    "und")."""
+    """The vocabulary feature of one score's model, from the tables of the draft's language
+    (both when it is "und"); none when no table covers the language."""
+    tables = [found for language in languages_for(draft.language)
+              if (found := table(score, language))]
+    if not tables:
+        return {}
     words = words_of(draft)
-    return {FEATURE: sum(evidence(words, table(score, language))
-                         for language in languages_for(draft.language))}
+    return {FEATURE: sum(evidence(words, found) for found in tables)}
