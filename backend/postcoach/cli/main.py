@@ -14,7 +14,7 @@ from postcoach import __version__
 from postcoach.brand.profile import Profile
 from postcoach.brand.store import Store
 from postcoach.contract import LANGUAGES, PLATFORMS
-from postcoach.engine import analyze
+from postcoach.engine import analyze, warm_up
 from postcoach.errors import CommandError, InputError
 from postcoach.history.store import HistoryStore, recent_posts
 from postcoach.rules import all_rules
@@ -159,6 +159,7 @@ def batch_line(
 
 def cmd_batch(args: argparse.Namespace) -> int:
     profile_for = _profiles(args)
+    warm_up()
     write = sys.stdout.write
     for line in sys.stdin:
         if line.strip():

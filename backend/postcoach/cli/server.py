@@ -68,11 +68,12 @@ def banner(port: int, code: PairingCode, log: os.PathLike[str]) -> str:
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
+    from postcoach.engine import warm_up
     from postcoach.server import create_app
     from postcoach.server.activity import Reporter
     from postcoach.server.app import activity_of
     from postcoach.server.logs import Terminal, configure
-    from postcoach.server.serve import ANALYZE_CPU_SECONDS, make_server, warm_engine
+    from postcoach.server.serve import ANALYZE_CPU_SECONDS, make_server
 
     # A service manager's stop is handled like Ctrl-C: close the socket, finish the answers.
     signal.signal(signal.SIGTERM, signal.default_int_handler)
@@ -93,7 +94,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     reporter = Reporter(activity_of(app)).start()
     try:
         # Bound before warming: a request that arrives meanwhile waits instead of failing.
-        warm_engine()
+        warm_up()
         logger.info("Post Coach %s listening on 127.0.0.1:%d", __version__, args.port)
         out.write(banner(args.port, waiting_code(), log))
         server.run()

@@ -1,16 +1,13 @@
-"""Serving the app with waitress on the loopback interface, with the engine warmed first."""
+"""Serving the app with waitress on the loopback interface."""
 
 from __future__ import annotations
 
 from flask import Flask
 from waitress.server import BaseWSGIServer, create_server
 
-from postcoach.engine import analyze
-from postcoach.rules import all_rules
 from postcoach.server.activity import QueueLogger
 from postcoach.server.app import activity_of
 from postcoach.server.errors import LEARN_MAX_BODY_BYTES
-from postcoach.text.readability import warm_up
 
 HOST = "127.0.0.1"
 # Waitress buffers a body before the app sees it and answers an oversized one in plain text.
@@ -23,21 +20,6 @@ WAITRESS_BODY_LIMIT = 4 * LEARN_MAX_BODY_BYTES
 # 60 ms for 50 000 emoji on a busy machine), so a request stays under 200 ms of CPU. Drafts of
 # 3 000 characters take about 3 ms, 50 000 characters of prose 50 to 80 ms.
 ANALYZE_CPU_SECONDS = 0.08
-
-_WARM_UP_DRAFTS = (
-    "Bonjour à tous ! Quelle est votre astuce préférée pour l'hiver ? Dites-le-nous 😊",
-    "Hello everyone! What is your favourite winter tip? Tell us in the comments 😊",
-)
-
-
-def warm_engine() -> None:
-    """Load rules, lexicons and dictionaries now so that the first draft is answered fast."""
-    all_rules()
-    warm_up()
-    for text in _WARM_UP_DRAFTS:
-        analyze(text)
-        analyze(text, reply=True)
-
 
 def make_server(app: Flask, port: int) -> BaseWSGIServer:
     """Bind 127.0.0.1:port (OSError if taken) and listen; `run()` then serves."""
