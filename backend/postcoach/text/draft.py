@@ -105,7 +105,16 @@ class Draft:
     def words(self) -> list[Word]:
         # tuple.__new__ skips NamedTuple's Python-level constructor: a third of the cost.
         new = tuple.__new__
-        return [new(Word, (m.start(), m.end(), m.group())) for m in WORD_RE.finditer(self.text)]
+        return [new(Word, (m.start(), m.end(), m.group())) for m in self._word_matches]
+
+    @cached_property
+    def _word_matches(self) -> list[re.Match[str]]:
+        return list(WORD_RE.finditer(self.text))
+
+    def word_at(self, index: int) -> Word:
+        """words[index], without making the whole list: most rules look at a few words."""
+        match = self._word_matches[index]
+        return Word(match.start(), match.end(), match.group())
 
     @cached_property
     def folded(self) -> str:
@@ -113,7 +122,7 @@ class Draft:
 
     @cached_property
     def word_starts(self) -> list[int]:
-        return [w.start for w in self.words]
+        return list(map(re.Match.start, self._word_matches))
 
     @cached_property
     def lower_words(self) -> list[str]:

@@ -38,14 +38,18 @@ QUOTED_RE = re.compile(
 )
 NUMBER_RE = re.compile(r"\d+(?:[.,]\d+)*")
 PUNCT_RE = re.compile(r"[.!?…;]+|\n|[,:()\[\]—–=+/]|(?<![\w@])@(?![\w.])|[👇👉👆⬇➡⤵↓→]\ufe0f?")
+# Where a word cannot start because the character is read as another kind: digits are numbers
+# and pictographs are emoji ("❶" is also a letter-like character).
+NOT_A_WORD_START = "[\\d\U0001F000-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF\u2300-\u23FF]"
 # The blanks before a token are part of its match, and the commonest kinds come first: a
-# search that fails every alternative at each blank costs three times as much. Arrows are
-# marks before they are emoji, and emoji before words ("❶" is both).
+# search that fails every alternative at each blank costs three times as much. Words come
+# first but never start where a number or an emoji does; arrows are marks before they are emoji.
 TOKEN_RE = re.compile(
     r"[^\S\n]*(?:"
-    + "|".join(f"(?P<{name}>{pattern.pattern})" for name, pattern in (
-        (NUMBER, NUMBER_RE), (PUNCT, PUNCT_RE), (EMOJI, EMOJI_RE), (WORD, WORD_RE),
-        (MENTION, MENTION_RE), (HASHTAG, HASHTAG_RE), (KEYWORD, QUOTED_RE),
+    + "|".join(f"(?P<{name}>{pattern})" for name, pattern in (
+        (WORD, f"(?!{NOT_A_WORD_START})(?:{WORD_RE.pattern})"), (NUMBER, NUMBER_RE.pattern),
+        (PUNCT, PUNCT_RE.pattern), (EMOJI, EMOJI_RE.pattern), (MENTION, MENTION_RE.pattern),
+        (HASHTAG, HASHTAG_RE.pattern), (KEYWORD, QUOTED_RE.pattern),
     ))
     + ")",
     re.IGNORECASE,
@@ -59,8 +63,6 @@ CONTRACTED = {"n't": "not", "'re": "are", "'ve": "have", "'ll": "will", "'d": "w
               "'m": "am", "'s": "is"}
 NEGATED_HEADS = {"ca": "can", "wo": "will", "sha": "shall"}
 MAX_KEYWORD_WORDS = 4
-# The characters that glue a clitic or a contraction to its word.
-GLUE = frozenset("-'’")
 
 
 class Token(NamedTuple):
@@ -126,18 +128,22 @@ def tokenize(draft: Draft) -> list[Token]:
         limit = urls[url_index][0] if url_index < len(urls) else len(text)
         for match in TOKEN_RE.finditer(text, position, limit):
             kind = match.lastgroup
-            start, end = match.span(kind)
-            raw = match.group(kind)
+            raw = match[kind]
+            # The token ends the match; the blanks before it are the rest.
+            end = match.end()
+            start = end - len(raw)
             if kind == WORD:
-                if not GLUE.isdisjoint(raw):
+                if "-" in raw or "'" in raw or "’" in raw:
                     for piece_start, piece_end, piece, lower, glued in _split_clitics(start, raw):
                         kind_of_piece = (CLITIC if glued and lower in OBJECT_CLITICS
                                          else KEYWORD if _is_shouted(piece) else WORD)
                         append(new(Token, (piece_start, piece_end, kind_of_piece, piece, lower)))
                     continue
-                if len(raw) == 1 and raw.isupper():
-                    letters.append(len(tokens))
-                kind = KEYWORD if _is_shouted(raw) else WORD
+                if raw.isupper():
+                    if len(raw) == 1:
+                        letters.append(len(tokens))
+                    elif _is_shouted(raw):
+                        kind = KEYWORD
                 append(new(Token, (start, end, kind, raw, folded[start:end])))
             elif kind == PUNCT:
                 # A lone "@" stands for a name to tag ("@ a friend who…").

@@ -97,7 +97,7 @@ def starts_clause(draft: Draft, offset: int) -> bool:
     return (
         previous >= 0
         and draft.lower_words[previous] in CONNECTIVES
-        and _follows_break(draft.text, draft.words[previous].start, SENTENCE_OPENERS)
+        and _follows_break(draft.text, draft.word_starts[previous], SENTENCE_OPENERS)
     )
 
 
@@ -128,9 +128,10 @@ def _cheers(draft: Draft, word_end: int) -> bool:
 def _word_marks(draft: Draft, tu: list[Span], vous: list[Span]) -> list[Span]:
     """Marks told by a word's shape (-ez, imperative + pronoun); returns compound nouns to skip."""
     nouns = []
-    for word, lower in zip(draft.words, draft.lower_words, strict=True):
+    for index, lower in enumerate(draft.lower_words):
         if "-" not in lower and not lower.endswith(SHAPE_ENDINGS):
             continue
+        word = draft.word_at(index)
         span = (word.start, word.end)
         if lower in NOUNS_WITH_VOUS:
             nouns.append(span)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
+from typing import NamedTuple
 from importlib import resources
 
 from postcoach.text.draft import fold
@@ -112,6 +113,28 @@ class _Term:
     second: str = ""
 
 
+class _Candidates(NamedTuple):
+    """The terms that start with one word: those of one word or whose second word may start
+    anywhere, and those whose second word must start with given letters, by those letters."""
+
+    anywhere: list[_Term]
+    by_second: dict[str, list[_Term]]
+
+    def __bool__(self) -> bool:
+        return bool(self.anywhere or self.by_second)
+
+    def terms_before(self, following: str) -> list[_Term]:
+        """The terms that may match when `following` is the next word."""
+        if not self.by_second or not following:
+            return self.anywhere
+        terms = self.anywhere
+        for length in range(1, min(PREFIX_KEY, len(following)) + 1):
+            more = self.by_second.get(following[:length])
+            if more:
+                terms = terms + more
+        return terms
+
+
 class LanguageIndex:
     """Every lexicon of one language, indexed by the first word of each term.
 
@@ -152,10 +175,14 @@ class LanguageIndex:
         if unindexed:
             self.scanned[lexicon.name] = _compile(unindexed)
 
-    def _candidates(self, word: str) -> list[_Term]:
+    def _candidates(self, word: str) -> _Candidates:
         """The terms that may start at the word, remembered: a draft's words repeat, and so do
         drafts'."""
-        candidates = self.prefixed.get(word[:PREFIX_KEY], []) + self.exact.get(word, [])
+        terms = self.prefixed.get(word[:PREFIX_KEY], []) + self.exact.get(word, [])
+        candidates = _Candidates([term for term in terms if not term.second], {})
+        for term in terms:
+            if term.second:
+                candidates.by_second.setdefault(term.second, []).append(term)
         if len(self._candidates_of) > CANDIDATE_CACHE_SIZE:
             self._candidates_of.clear()
         self._candidates_of[word] = candidates
@@ -166,24 +193,29 @@ class LanguageIndex:
         found: dict[str, list[tuple[int, int]]] = {}
         reach: dict[str, int] = {}
         candidates_of = self._candidates_of
-        runs = list(WORD_RUN.finditer(folded))
-        for position, run in enumerate(runs):
-            word = run.group()
+        # The words in one C-level pass; their places are looked up only for the few words
+        # that start a term.
+        words = WORD_RUN.findall(folded)
+        runs: list[re.Match[str]] | None = None
+        for position, word in enumerate(words):
             candidates = candidates_of.get(word)
             if candidates is None:
                 candidates = self._candidates(word)
             if not candidates:
                 continue
-            start = run.start()
-            following = runs[position + 1].group() if position + 1 < len(runs) else ""
+            following = words[position + 1] if position + 1 < len(words) else ""
+            terms = candidates.terms_before(following)
+            if not terms:
+                continue
+            if runs is None:
+                runs = list(WORD_RUN.finditer(folded))
+            start, word_end = runs[position].span()
             longest: dict[str, int] = {}
-            for term in candidates:
-                if term.second and not following.startswith(term.second):
-                    continue
+            for term in terms:
                 if reach.get(term.lexicon, -1) > start:
                     continue
                 if term.pattern is None:
-                    end = run.end()
+                    end = word_end
                 else:
                     match = term.pattern.match(folded, start)
                     if match is None:
@@ -192,7 +224,11 @@ class LanguageIndex:
                 if end > longest.get(term.lexicon, start):
                     longest[term.lexicon] = end
             for name, end in longest.items():
-                found.setdefault(name, []).append((start, end))
+                spans = found.get(name)
+                if spans is None:
+                    found[name] = [(start, end)]
+                else:
+                    spans.append((start, end))
                 reach[name] = end
         for name, pattern in self.scanned.items():
             extra = [m.span() for m in pattern.finditer(folded)]

@@ -108,18 +108,19 @@ def _class_key(name: str) -> str:
 END_KEY = _kind_key(END)
 # Words, shouted or quoted ones included, but not pronouns glued to a verb.
 WORD_KEYS = frozenset({_kind_key(WORD), _kind_key(KEYWORD)})
-_token_keys: dict[tuple[str, str, str], frozenset[str]] = {}
+# Per language, (kind, case-folded text) → the token's keys.
+_token_keys: dict[str, dict[tuple[str, str], frozenset[str]]] = {}
 
 
 def token_keys(token: Token, language: str) -> frozenset[str]:
     """Everything a condition may ask of the token: its kind, its mark, its exact word, its
     forms and its classes. Found once per kind and word: a draft's words repeat, and so do
     drafts'."""
-    cache_key = (token.kind, token.lower, language)
-    keys = _token_keys.get(cache_key)
+    known = _token_keys.setdefault(language, {})
+    keys = known.get((token.kind, token.lower))
     if keys is None:
-        if len(_token_keys) > KEY_CACHE_SIZE:
-            _token_keys.clear()
+        if len(known) > KEY_CACHE_SIZE:
+            known.clear()
         kind, lower = token.kind, token.lower
         found = {_kind_key(kind)}
         if kind in (PUNCT, END):
@@ -128,7 +129,7 @@ def token_keys(token: Token, language: str) -> frozenset[str]:
             found.add(_exact_key(lower))
             found.update(map(_form_key, forms(lower, language)))
             found.update(map(_class_key, word_classes(lower, language)))
-        keys = _token_keys[cache_key] = frozenset(found)
+        keys = known[kind, lower] = frozenset(found)
     return keys
 
 
@@ -287,25 +288,30 @@ class TokenView(NamedTuple):
     tokens: list[Token]
     keys: list[frozenset[str]]
     starts: list[bool]
-    # Where each key stands, so a pattern file visits only the tokens its patterns start on.
-    places: dict[str, list[int]]
+    # Where each distinct set of keys (each distinct word) stands: a pattern file visits only
+    # the tokens its patterns may start on.
+    places: dict[frozenset[str], list[int]]
     # Every key of every token: a pattern needing one the draft lacks is never tried.
     present: frozenset[str]
+
+    def positions(self, keys: frozenset[str]) -> list[int]:
+        """Where the tokens that have one of `keys` stand, in order."""
+        found = [position for token_keys_here, positions in self.places.items()
+                 if not keys.isdisjoint(token_keys_here) for position in positions]
+        found.sort()
+        return found
 
 
 def token_view(tokens: list[Token], language: str, starts: list[bool] | None = None
                ) -> TokenView:
-    keys = [token_keys(token, language) for token in tokens]
-    # Words repeat: each distinct set of keys is spread over the places once.
-    same: dict[frozenset[str], list[int]] = {}
+    known = _token_keys.setdefault(language, {})
+    # (kind, case-folded text) straight from the token: most are known already.
+    keys = [known.get(token[2:5:2]) or token_keys(token, language) for token in tokens]
+    places: dict[frozenset[str], list[int]] = {}
     for position, token_keys_here in enumerate(keys):
-        same.setdefault(token_keys_here, []).append(position)
-    places: dict[str, list[int]] = {}
-    for token_keys_here, positions in same.items():
-        for key in token_keys_here:
-            places.setdefault(key, []).extend(positions)
+        places.setdefault(token_keys_here, []).append(position)
     return TokenView(tokens, keys, sentence_starts(tokens) if starts is None else starts, places,
-                     frozenset(places))
+                     frozenset().union(*places))
 
 
 class PatternIndex:
@@ -324,15 +330,20 @@ class PatternIndex:
 
     def matches(self, view: TokenView) -> list[Span]:
         """The spans of the file's patterns: the longest match wins and none overlap."""
-        places = view.places
         viable = self._viable(view.present)
         if not viable:
             return []
         rank = {pattern: number for number, pattern in enumerate(viable)}
         firsts = frozenset().union(*(pattern.first.keys for pattern in viable))
         tokens, keys, starts = view.tokens, view.keys, view.starts
-        positions = sorted({position for key in firsts.intersection(view.present)
-                            for position in places[key]})
+        # Patterns that must start a sentence are tried at sentence starts only: "^ WORD …"
+        # would otherwise visit every word.
+        anywhere = frozenset().union(*(p.first.keys for p in viable if not p.anchored))
+        positions = view.positions(anywhere) if anywhere else []
+        if firsts - anywhere:
+            positions = sorted({*positions, *(position for position in
+                                              view.positions(firsts - anywhere)
+                                              if starts[position])})
         # Tokens with the same keys (the same word) have the same candidates.
         candidates_of: dict[frozenset[str], list[Pattern]] = {}
         found: list[Span] = []
@@ -430,19 +441,37 @@ def _class_totals(draft: Draft) -> Counter[str]:
     totals = memo["class totals"] = Counter()
     if not draft.word_count:
         return totals
-    prefix = _class_key("")
     views = [_view(draft, language) for language in languages_for(draft.language)]
-    # Tokens with the same keys (the same word) are in the same classes.
-    classes_of: dict[tuple[frozenset[str], ...], tuple[str, ...]] = {}
-    for keys in zip(*(view.keys for view in views), strict=True):
-        found = classes_of.get(keys)
-        if found is None:
-            union = frozenset().union(*keys)
-            found = classes_of[keys] = (
-                () if WORD_KEYS.isdisjoint(union)
-                else tuple(key.removeprefix(prefix) for key in union if key.startswith(prefix)))
-        totals.update(found)
+    # Tokens with the same keys (the same word) are in the same classes: count each distinct
+    # reading once, weighted by how often it occurs.
+    if len(views) == 1:
+        for keys, occurrences in Counter(views[0].keys).items():
+            for name in _word_classes_in(keys):
+                totals[name] += occurrences
+        return totals
+    for readings, occurrences in Counter(zip(*(view.keys for view in views))).items():
+        for name in _word_classes_in(frozenset().union(*readings)):
+            totals[name] += occurrences
     return totals
+
+
+def _classes_in(keys: frozenset[str]) -> list[str]:
+    return [key[2:] for key in keys if key.startswith("c:")]
+
+
+_word_classes: dict[frozenset[str], tuple[str, ...]] = {}
+
+
+def _word_classes_in(keys: frozenset[str]) -> tuple[str, ...]:
+    """The classes of a word token with these keys (none for other tokens), remembered: a
+    draft's words repeat, and so do drafts'."""
+    found = _word_classes.get(keys)
+    if found is None:
+        if len(_word_classes) > KEY_CACHE_SIZE:
+            _word_classes.clear()
+        found = _word_classes[keys] = (
+            () if WORD_KEYS.isdisjoint(keys) else tuple(_classes_in(keys)))
+    return found
 
 
 def classes_before(draft: Draft, offset: int, count: int) -> frozenset[str]:
@@ -450,14 +479,13 @@ def classes_before(draft: Draft, offset: int, count: int) -> frozenset[str]:
     draft's language (either when it is "und"): what a finding's left context says, such as a
     negation. A comma, a sentence end or an emoji closes the clause."""
     found: set[str] = set()
-    prefix = _class_key("")
     for language in languages_for(draft.language):
         view = _view(draft, language)
         position = bisect_left([token.start for token in view.tokens], offset)
         for keys in reversed(view.keys[max(0, position - count):position]):
             if WORD_KEYS.isdisjoint(keys):
                 break
-            found.update(key.removeprefix(prefix) for key in keys if key.startswith(prefix))
+            found.update(_classes_in(keys))
     return frozenset(found)
 
 
