@@ -449,7 +449,7 @@ def _class_totals(draft: Draft) -> Counter[str]:
             for name in _word_classes_in(keys):
                 totals[name] += occurrences
         return totals
-    for readings, occurrences in Counter(zip(*(view.keys for view in views))).items():
+    for readings, occurrences in Counter(zip(*(view.keys for view in views), strict=True)).items():
         for name in _word_classes_in(frozenset().union(*readings)):
             totals[name] += occurrences
     return totals
