@@ -10,7 +10,7 @@ from typing import TypeVar
 
 from postcoach.contract import LANGUAGES
 from postcoach.text.draft import Draft, fold
-from postcoach.text.lexicons import index, load
+from postcoach.text.lexicons import LexiconError, index, load
 
 T = TypeVar("T")
 
@@ -41,13 +41,26 @@ def lexicon_languages(draft: Draft) -> tuple[str, ...]:
     return (draft.language,) if draft.language in LANGUAGES else LANGUAGES
 
 
+# The lexicons that rules and scores look for in a draft, scanned together once per draft. The
+# others are word lists read whole (function words for the language, interrogatives for
+# questions, the tu/vous forms for tone): scanning them too would find every "le" and "the".
+SCANNED_LEXICONS = frozenset({
+    "complaint_topic", "formal", "hard_sell", "informal", "invitation", "other_networks",
+    "own_spaces", "private_channel", "promo", "promo_words", "reader", "request", "self",
+    "source_markers", "superlatives", "urgency", "useful",
+})
+
+
 @per_draft
 def _all_lexicon_hits(draft: Draft, language: str) -> dict[str, list[tuple[int, int]]]:
-    return index(language).matches(draft.folded)
+    return index(language, SCANNED_LEXICONS).matches(draft.folded)
 
 
 def lexicon_hits(draft: Draft, name: str) -> list[tuple[int, int]]:
     """Spans of the lexicon's terms, in the draft's language or both when it is "und"."""
+    if name not in SCANNED_LEXICONS:
+        raise LexiconError(f"lexicon '{name}' is not scanned in drafts: add it to "
+                           "signals.SCANNED_LEXICONS")
     languages = lexicon_languages(draft)
     spans = [span for language in languages
              for span in _all_lexicon_hits(draft, language).get(name, ())]

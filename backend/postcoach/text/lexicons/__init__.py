@@ -143,14 +143,14 @@ class LanguageIndex:
     is there costs about as much as one such scan for all lexicons together.
     """
 
-    def __init__(self, language: str) -> None:
+    def __init__(self, language: str, names: frozenset[str]) -> None:
         self.exact: dict[str, list[_Term]] = {}
         self.prefixed: dict[str, list[_Term]] = {}
         # Terms that start with no letter or digit ("#1") are found by a regex scan instead.
         self.scanned: dict[str, re.Pattern[str]] = {}
         self._candidates_of: dict[str, list[_Term]] = {}
         for lexicon_language, name in available():
-            if lexicon_language == language:
+            if lexicon_language == language and name in names:
                 self._add(load(language, name))
 
     def _add(self, lexicon: Lexicon) -> None:
@@ -238,8 +238,9 @@ class LanguageIndex:
 
 
 @cache
-def index(language: str) -> LanguageIndex:
-    return LanguageIndex(language)
+def index(language: str, names: frozenset[str]) -> LanguageIndex:
+    """The index of the named lexicons of one language (those a language lacks are skipped)."""
+    return LanguageIndex(language, names)
 
 
 def parse(name: str, language: str, source: str) -> Lexicon:

@@ -320,20 +320,29 @@ class PatternIndex:
 
     def __init__(self, patterns: Sequence[Pattern]) -> None:
         self.patterns = tuple(patterns)
+        self.rank = {pattern: number for number, pattern in enumerate(self.patterns)}
         self.by_key: dict[str, list[Pattern]] = {}
+        self.by_anchor: dict[str, list[Pattern]] = {}
         for pattern in self.patterns:
             for key in pattern.first.keys:
                 self.by_key.setdefault(key, []).append(pattern)
+            for key in pattern.anchor:
+                self.by_anchor.setdefault(key, []).append(pattern)
+        self.anchor_keys = frozenset(self.by_anchor)
 
     def _viable(self, present: frozenset[str]) -> list[Pattern]:
-        return [pattern for pattern in self.patterns if not pattern.anchor.isdisjoint(present)]
+        """The patterns whose anchor the draft has, in file order."""
+        found = {pattern for key in self.anchor_keys.intersection(present)
+                 for pattern in self.by_anchor[key]}
+        return sorted(found, key=self.rank.__getitem__)
 
     def matches(self, view: TokenView) -> list[Span]:
         """The spans of the file's patterns: the longest match wins and none overlap."""
         viable = self._viable(view.present)
         if not viable:
             return []
-        rank = {pattern: number for number, pattern in enumerate(viable)}
+        rank = self.rank
+        is_viable = set(viable)
         firsts = frozenset().union(*(pattern.first.keys for pattern in viable))
         tokens, keys, starts = view.tokens, view.keys, view.starts
         # Patterns that must start a sentence are tried at sentence starts only: "^ WORD …"
@@ -355,7 +364,7 @@ class PatternIndex:
             if candidates is None:
                 candidates = candidates_of[keys[position]] = sorted(
                     {pattern for key in firsts.intersection(keys[position])
-                     for pattern in self.by_key[key] if pattern in rank},
+                     for pattern in self.by_key[key] if pattern in is_viable},
                     key=rank.__getitem__)
             following = keys[position + 1] if position + 1 < len(keys) else None
             longest: Span | None = None
