@@ -4,10 +4,13 @@ resemblance of the shingles confirms them, so the report and the composer's hint
 
 from __future__ import annotations
 
-from datasketch import MinHash, MinHashLSH
+from typing import TYPE_CHECKING
 
 from postcoach.history.model import parse_iso
 from postcoach.rules.platform.cross_post import NEAR_DUPLICATE, resemblance, shingles
+
+if TYPE_CHECKING:
+    from datasketch import MinHash
 
 PERMUTATIONS = 64
 MAX_PAIRS = 200
@@ -24,6 +27,10 @@ def near_duplicates(posts: list[dict]) -> tuple[int, list[dict]]:
             by_network.setdefault(post["network"], []).append((post, shape))
     if len(by_network) < 2:
         return 0, []
+    # datasketch brings NumPy and SciPy (40 MB, a second of start-up): loaded for a report,
+    # never for the drafts a server checks.
+    from datasketch import MinHashLSH
+
     indexed, looked_up = sorted(by_network.values(), key=len)[:2]
     lsh = MinHashLSH(threshold=NEAR_DUPLICATE, num_perm=PERMUTATIONS)
     with lsh.insertion_session() as session:
@@ -43,6 +50,8 @@ def near_duplicates(posts: list[dict]) -> tuple[int, list[dict]]:
 
 
 def _minhashes(items: list[tuple[dict, frozenset[str]]]) -> list[MinHash]:
+    from datasketch import MinHash
+
     return MinHash.bulk([[s.encode("utf-8") for s in shape] for _, shape in items],
                         num_perm=PERMUTATIONS)
 
