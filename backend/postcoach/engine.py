@@ -96,7 +96,9 @@ def _check(text: str, platform: str, reply: bool, brand: Profile,
     if draft.word_count or draft.emoji or draft.urls:
         for rule in all_rules():
             if rule.applies(context):
-                findings.extend((rule, f) for f in _outermost(rule.check(draft, context)))
+                found = rule.check(draft, context)
+                if found:
+                    findings.extend((rule, f) for f in _outermost(found))
     return draft, findings, context
 
 

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from functools import cached_property
-from typing import NamedTuple
+from collections.abc import Callable
+from typing import Any, NamedTuple
 
 # French elisions (l', qu', s'…) are split off so "l'offre" yields the word "offre".
 WORD_RE = re.compile(
@@ -43,6 +43,26 @@ HASHTAG_WORD_RE = re.compile(r"[A-ZÀ-ÖØ-Þ]?[a-zß-öø-ÿ]+|[A-ZÀ-ÖØ-Þ]+
 # Quoted speech: someone else's words.
 QUOTATION_RE = re.compile(r"«[^»]*»|“[^”]*”|\"[^\"\n]*\"")
 TEXT_EMOTICON_RE = re.compile(r"(?<!\S)(?:[:;=]-?[()DPp]|<3|\^\^|xD)(?!\S)")
+
+
+class once:
+    """A property computed on first use and stored in the instance, like
+    functools.cached_property, but without the lock Python 3.11's takes on every first access:
+    a draft is only ever read by one thread, and the lock costs more than most properties."""
+
+    def __init__(self, compute: Callable[[Any], Any]) -> None:
+        self.compute = compute
+        self.name = compute.__name__
+        self.__doc__ = compute.__doc__
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.name = name
+
+    def __get__(self, instance: Any, owner: type | None = None) -> Any:
+        if instance is None:
+            return self
+        value = instance.__dict__[self.name] = self.compute(instance)
+        return value
 
 
 class Word(NamedTuple):
@@ -101,13 +121,13 @@ class Draft:
         # Results of analyses that live outside this class (signals), computed once per draft.
         self.memo: dict[object, object] = {}
 
-    @cached_property
+    @once
     def words(self) -> list[Word]:
         # tuple.__new__ skips NamedTuple's Python-level constructor: a third of the cost.
         new = tuple.__new__
         return [new(Word, (m.start(), m.end(), m.group())) for m in self._word_matches]
 
-    @cached_property
+    @once
     def _word_matches(self) -> list[re.Match[str]]:
         return list(WORD_RE.finditer(self.text))
 
@@ -116,28 +136,28 @@ class Draft:
         match = self._word_matches[index]
         return Word(match.start(), match.end(), match.group())
 
-    @cached_property
+    @once
     def folded(self) -> str:
         return fold(self.text)
 
-    @cached_property
+    @once
     def word_starts(self) -> list[int]:
         return list(map(re.Match.start, self._word_matches))
 
-    @cached_property
+    @once
     def lower_words(self) -> list[str]:
         # One C-level scan of the folded text: most rules only need the words, not their places.
         return WORD_RE.findall(self.folded)
 
-    @cached_property
+    @once
     def word_count(self) -> int:
         return len(self.lower_words)
 
-    @cached_property
+    @once
     def word_set(self) -> frozenset[str]:
         return frozenset(self.lower_words)
 
-    @cached_property
+    @once
     def sentences(self) -> list[Sentence]:
         sentences: list[Sentence] = []
         start = 0
@@ -159,7 +179,7 @@ class Draft:
         return any(s.start <= min(first, second) and max(first, second) < s.end
                    for s in self.sentences)
 
-    @cached_property
+    @once
     def urls(self) -> list[tuple[int, int]]:
         """Spans of the links, in order."""
         text = self.text
@@ -183,19 +203,19 @@ class Draft:
         return sorted((start, len(text[start:end].rstrip(TRAILING_PUNCTUATION)) + start)
                       for start, end in spans)
 
-    @cached_property
+    @once
     def hashtags(self) -> list[re.Match[str]]:
         return list(HASHTAG_RE.finditer(self.text))
 
-    @cached_property
+    @once
     def mentions(self) -> list[re.Match[str]]:
         return list(MENTION_RE.finditer(self.text))
 
-    @cached_property
+    @once
     def emoji(self) -> list[re.Match[str]]:
         return list(EMOJI_RE.finditer(self.text)) + list(TEXT_EMOTICON_RE.finditer(self.text))
 
-    @cached_property
+    @once
     def quotations(self) -> list[tuple[int, int]]:
         """Spans of quoted speech, quotation marks included."""
         return [m.span() for m in QUOTATION_RE.finditer(self.text)]
@@ -204,17 +224,17 @@ class Draft:
         """Whether the span lies inside quoted speech."""
         return any(first <= start and end <= last for first, last in self.quotations)
 
-    @cached_property
+    @once
     def capitals_share(self) -> float:
         """Share of the letters that are capitals."""
         letters = LETTER_RE.findall(self.text)
         return sum(map(str.isupper, letters)) / len(letters) if letters else 0.0
 
-    @cached_property
+    @once
     def exclamations(self) -> int:
         return self.text.count("!")
 
-    @cached_property
+    @once
     def prose(self) -> str:
         """The text without links, mentions, hashtags and emoji, for language and readability."""
         spans = sorted([*self.urls, *(m.span() for found in (self.mentions, self.hashtags,
@@ -227,13 +247,13 @@ class Draft:
         pieces.append(self.text[cursor:])
         return " ".join(" ".join(pieces).split())
 
-    @cached_property
+    @once
     def language_text(self) -> str:
         """The prose and the words of its hashtags, which are words too ("#ThankYouObama")."""
         tags = [" ".join(HASHTAG_WORD_RE.findall(match.group()[1:])) for match in self.hashtags]
         return " ".join([self.prose, *tags]).strip()
 
-    @cached_property
+    @once
     def _astral_offsets(self) -> list[int]:
         """Where the characters beyond the BMP are: each takes two UTF-16 code units."""
         return [m.start() for m in ASTRAL_RE.finditer(self.text)]

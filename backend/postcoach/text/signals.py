@@ -24,15 +24,21 @@ class Question:
     open: bool
 
 
+_MISSING = object()
+
+
 def per_draft(function: Callable[..., T]) -> Callable[..., T]:
     """Compute a signal once per draft (and arguments): rules and scores ask for the same ones."""
 
+    name = function.__name__
+
     @wraps(function)
     def memoised(draft: Draft, *args):
-        key = (function.__name__, *args)
-        if key not in draft.memo:
-            draft.memo[key] = function(draft, *args)
-        return draft.memo[key]
+        key = (name, *args)
+        found = draft.memo.get(key, _MISSING)
+        if found is _MISSING:
+            found = draft.memo[key] = function(draft, *args)
+        return found
 
     return memoised
 
@@ -56,6 +62,7 @@ def _all_lexicon_hits(draft: Draft, language: str) -> dict[str, list[tuple[int, 
     return index(language, SCANNED_LEXICONS).matches(draft.folded)
 
 
+@per_draft
 def lexicon_hits(draft: Draft, name: str) -> list[tuple[int, int]]:
     """Spans of the lexicon's terms, in the draft's language or both when it is "und"."""
     if name not in SCANNED_LEXICONS:

@@ -5,10 +5,9 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
-from functools import cached_property
 
 from postcoach.text import signals
-from postcoach.text.draft import Draft
+from postcoach.text.draft import Draft, once
 from postcoach.text.lexicons import load
 from postcoach.text.readability import reading_ease
 
@@ -206,29 +205,29 @@ class ToneReading:
     def __init__(self, draft: Draft) -> None:
         self.draft = draft
 
-    @cached_property
+    @once
     def address(self) -> AddressMarks:
         if self.draft.language != "fr":
             return AddressMarks([], [])
         return address_marks(self.draft)
 
-    @cached_property
+    @once
     def emoji(self) -> int:
         return len(self.draft.emoji)
 
-    @cached_property
+    @once
     def exclamations(self) -> int:
         return self.draft.exclamations
 
-    @cached_property
+    @once
     def hashtags(self) -> int:
         return len(self.draft.hashtags)
 
-    @cached_property
+    @once
     def reading_ease(self) -> float | None:
         return reading_ease(self.draft.prose, self.draft.language)
 
-    @cached_property
+    @once
     def formality(self) -> int:
         """0 (chatty) to 100 (institutional), from register words, address and punctuation."""
         draft = self.draft
