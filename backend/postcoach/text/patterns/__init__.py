@@ -181,13 +181,21 @@ class Pattern:
         return None
 
     @cached_property
+    def required(self) -> tuple[frozenset[str], ...]:
+        """The keys of each condition every match passes through, narrowest first: a draft
+        without one of each cannot match, wherever one looks."""
+        return tuple(sorted({step.condition.keys for step in self.steps
+                             if step.condition is not None and not step.optional
+                             and not step.condition.negated}, key=len))
+
+    @cached_property
     def anchor(self) -> frozenset[str]:
-        """The keys of the narrowest condition every match passes through: a draft without one
-        of them cannot match, wherever one looks."""
-        required = [step.condition.keys for step in self.steps
-                    if step.condition is not None and not step.optional
-                    and not step.condition.negated]
-        return min(required, key=len)
+        """The narrowest required condition's keys."""
+        return self.required[0]
+
+    def possible(self, present: frozenset[str]) -> bool:
+        """Whether a draft with these keys has what each required condition asks for."""
+        return all(not keys.isdisjoint(present) for keys in self.required)
 
 
 def _condition(item: str, language: str, where: str) -> Condition:
@@ -334,7 +342,8 @@ class PatternIndex:
         """The patterns whose anchor the draft has, in file order."""
         found = {pattern for key in self.anchor_keys.intersection(present)
                  for pattern in self.by_anchor[key]}
-        return sorted(found, key=self.rank.__getitem__)
+        return sorted((pattern for pattern in found if pattern.possible(present)),
+                      key=self.rank.__getitem__)
 
     def matches(self, view: TokenView) -> list[Span]:
         """The spans of the file's patterns: the longest match wins and none overlap."""
