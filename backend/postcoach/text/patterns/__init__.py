@@ -181,6 +181,12 @@ class Pattern:
         return None
 
     @cached_property
+    def opens_broadly(self) -> bool:
+        """Whether the first condition names only kinds of token ("WORD EMOJI …"): true of
+        most tokens, so the pattern is better looked for where its second token is."""
+        return self.second is not None and all(key.startswith("k:") for key in self.first.keys)
+
+    @cached_property
     def required(self) -> tuple[frozenset[str], ...]:
         """The keys of each condition every match passes through, narrowest first: a draft
         without one of each cannot match, wherever one looks."""
@@ -351,17 +357,31 @@ class PatternIndex:
         if not viable:
             return []
         rank = self.rank
-        is_viable = set(viable)
-        firsts = frozenset().union(*(pattern.first.keys for pattern in viable))
         tokens, keys, starts = view.tokens, view.keys, view.starts
+        # A pattern that opens with any word is tried just before its second token: "WORD
+        # EMOJI …" would otherwise visit every word.
+        seeded: dict[int, list[Pattern]] = {}
+        regular = []
+        for pattern in viable:
+            if pattern.anchored or not pattern.opens_broadly:
+                regular.append(pattern)
+                continue
+            first, second = pattern.first, pattern.second
+            for position in view.positions(second.keys):
+                if position and first.accepts(keys[position - 1]):
+                    seeded.setdefault(position - 1, []).append(pattern)
+        is_regular = set(regular)
+        firsts = frozenset().union(*(pattern.first.keys for pattern in regular))
         # Patterns that must start a sentence are tried at sentence starts only: "^ WORD …"
         # would otherwise visit every word.
-        anywhere = frozenset().union(*(p.first.keys for p in viable if not p.anchored))
+        anywhere = frozenset().union(*(p.first.keys for p in regular if not p.anchored))
         positions = view.positions(anywhere) if anywhere else []
         if firsts - anywhere:
             positions = sorted({*positions, *(position for position in
                                               view.positions(firsts - anywhere)
                                               if starts[position])})
+        if seeded:
+            positions = sorted({*positions, *seeded})
         # Tokens with the same keys (the same word) have the same candidates.
         candidates_of: dict[frozenset[str], list[Pattern]] = {}
         found: list[Span] = []
@@ -373,8 +393,10 @@ class PatternIndex:
             if candidates is None:
                 candidates = candidates_of[keys[position]] = sorted(
                     {pattern for key in firsts.intersection(keys[position])
-                     for pattern in self.by_key[key] if pattern in is_viable},
+                     for pattern in self.by_key[key] if pattern in is_regular},
                     key=rank.__getitem__)
+            if position in seeded:
+                candidates = sorted([*candidates, *seeded[position]], key=rank.__getitem__)
             following = keys[position + 1] if position + 1 < len(keys) else None
             longest: Span | None = None
             for pattern in candidates:
