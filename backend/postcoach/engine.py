@@ -118,12 +118,15 @@ def analyze(
     ui_lang: str | None = None,
     *,
     recent_posts: Iterable[Mapping[str, str]] = (),
+    reading_ease: bool = True,
 ) -> dict:
     """Score a draft and explain what to change. See ARCHITECTURE.md for the result's shape.
 
     `recent_posts`: the brand's posts of the last weeks ({"network", "published_at" (ISO
     8601), "text"}), if the caller keeps a history; a draft that nearly repeats one published
-    on another network gets a platform.cross_post hint naming its date."""
+    on another network gets a platform.cross_post hint naming its date.
+    `reading_ease`: False leaves tone.reading_ease null, for callers that do not keep it (the
+    history, which analyses tens of thousands of posts at an import)."""
     _validate(text, platform, reply, ui_lang)
     draft, findings, context = _check(text, platform, reply, resolve(profile, platform),
                                       _recent(recent_posts))
@@ -139,7 +142,7 @@ def analyze(
     return {
         "language": draft.language,
         "scores": scoring.compute(draft, context, findings),
-        "tone": context.tone.as_json(),
+        "tone": context.tone.as_json(reading_ease),
         "hints": hints,
     }
 

@@ -30,7 +30,8 @@ def iso(moment: datetime) -> str:
     """UTC, to the second, sortable as text: 2024-03-01T09:30:00Z."""
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=timezone.utc)
-    return moment.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    # isoformat is several times faster than strftime, and an import formats four per post.
+    return moment.astimezone(timezone.utc).replace(microsecond=0, tzinfo=None).isoformat() + "Z"
 
 
 def parse_iso(value: str) -> datetime:

@@ -52,7 +52,9 @@ class Analyser:
 
     def __call__(self, post: Published) -> dict:
         _, profile = self.brand_of(post.brand, post.network)
-        return analyze(post.text, platform=post.network, reply=post.reply, profile=profile)
+        # The history keeps no reading ease (history.store.summary): not computed.
+        return analyze(post.text, platform=post.network, reply=post.reply, profile=profile,
+                       reading_ease=False)
 
 
 def _branded(records: Iterable[Record], analyser: Analyser, brand: str | None

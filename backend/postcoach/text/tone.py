@@ -249,11 +249,11 @@ class ToneReading:
             score -= 5
         return round(max(0.0, min(100.0, score)))
 
-    def as_json(self) -> dict:
+    def as_json(self, with_reading_ease: bool = True) -> dict:
         return {
             "address_form": self.address.form,
             "formality": self.formality,
-            "reading_ease": self.reading_ease,
+            "reading_ease": self.reading_ease if with_reading_ease else None,
             "emoji": self.emoji,
             "exclamations": self.exclamations,
             "hashtags": self.hashtags,
