@@ -189,3 +189,26 @@ def test_certain_fixes_carry_replacements_for_their_span():
                 if hint["rule"] == "salesiness.shouting"]
     assert shouting == [["Promo exceptionnelle"], ["!"]]
     assert all(hint.get("replacements") != [] for hint in result["hints"])
+
+
+def test_reading_ease_can_be_left_out_and_nothing_else_changes():
+    text = "Our new collection lands on Saturday. Which piece will you try first?"
+    full, lean = analyze(text, platform="facebook"), analyze(text, platform="facebook",
+                                                             reading_ease=False)
+    assert isinstance(full["tone"]["reading_ease"], float)
+    assert lean["tone"]["reading_ease"] is None
+    lean["tone"]["reading_ease"] = full["tone"]["reading_ease"]
+    assert lean == full
+
+
+def test_warm_up_freezes_what_it_loaded_out_of_the_collectors_sight():
+    import gc
+
+    from postcoach.engine import warm_up
+
+    try:
+        warm_up()
+        assert gc.get_freeze_count() > 0
+        assert analyze("Bonjour à tous !")["language"] == "fr"
+    finally:
+        gc.unfreeze()

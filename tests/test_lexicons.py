@@ -43,3 +43,12 @@ def test_fold_keeps_offsets_and_accents():
     for text in ("İstanbul ÉTÉ", "ß e\u0301", "😀 Achète"):
         assert len(fold(text)) == len(text)
     assert fold("ACHÈTE") == "achète"
+
+
+def test_a_lexicon_scanned_in_drafts_must_be_declared():
+    from postcoach.text import signals
+    from postcoach.text.draft import Draft
+
+    assert signals.lexicon_hits(Draft("Achetez maintenant", "fr"), "hard_sell")
+    with pytest.raises(LexiconError, match="SCANNED_LEXICONS"):
+        signals.lexicon_hits(Draft("le chat", "fr"), "function_words")

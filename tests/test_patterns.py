@@ -67,6 +67,9 @@ def _spans(pattern: str, text: str, language: str = "en") -> list[str]:
     ("tag !@person", "tag friends, tag it", ["tag it"]),
     ("KEYWORD below", "'YES' below", ["'YES' below"]),
     ("vote for [ @favourite ]", "Vote for favourite", ["favourite"]),
+    # Opens with any word: looked for from its second token, found wherever it is.
+    ("WORD EMOJI or|END", "Beach 🏖️ or mountain ⛰️ ?", ["Beach 🏖️ or", "mountain ⛰️ ?"]),
+    ("WORD EMOJI or|END", "Pick one: beach 🏖️.\nMountain ⛰️\n", ["beach 🏖️.", "Mountain ⛰️\n"]),
 ])
 def test_pattern_language(pattern, text, expected):
     assert _spans(pattern, text) == expected
