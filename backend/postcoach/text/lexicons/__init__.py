@@ -114,25 +114,17 @@ class _Term:
 
 
 class _Candidates(NamedTuple):
-    """The terms that start with one word: those of one word or whose second word may start
-    anywhere, and those whose second word must start with given letters, by those letters."""
+    """The terms that start with one word: the lexicons where the word alone is a term, the
+    other terms that may follow any word, and those whose second word must start with given
+    letters, by those letters."""
 
-    anywhere: list[_Term]
+    plain: tuple[str, ...]
+    patterned: list[_Term]
     by_second: dict[str, list[_Term]]
 
-    def __bool__(self) -> bool:
-        return bool(self.anywhere or self.by_second)
 
-    def terms_before(self, following: str) -> list[_Term]:
-        """The terms that may match when `following` is the next word."""
-        if not self.by_second or not following:
-            return self.anywhere
-        terms = self.anywhere
-        for length in range(1, min(PREFIX_KEY, len(following)) + 1):
-            more = self.by_second.get(following[:length])
-            if more:
-                terms = terms + more
-        return terms
+# A word that starts no term.
+_NO_TERMS = _Candidates((), [], {})
 
 
 class LanguageIndex:
@@ -179,10 +171,14 @@ class LanguageIndex:
         """The terms that may start at the word, remembered: a draft's words repeat, and so do
         drafts'."""
         terms = self.prefixed.get(word[:PREFIX_KEY], []) + self.exact.get(word, [])
-        candidates = _Candidates([term for term in terms if not term.second], {})
-        for term in terms:
-            if term.second:
-                candidates.by_second.setdefault(term.second, []).append(term)
+        candidates = _NO_TERMS
+        if terms:
+            candidates = _Candidates(
+                tuple(dict.fromkeys(term.lexicon for term in terms if term.pattern is None)),
+                [term for term in terms if term.pattern is not None and not term.second], {})
+            for term in terms:
+                if term.second:
+                    candidates.by_second.setdefault(term.second, []).append(term)
         if len(self._candidates_of) > CANDIDATE_CACHE_SIZE:
             self._candidates_of.clear()
         self._candidates_of[word] = candidates
@@ -196,33 +192,34 @@ class LanguageIndex:
         # The words in one C-level pass; their places are looked up only for the few words
         # that start a term.
         words = WORD_RUN.findall(folded)
+        last = len(words) - 1
         runs: list[re.Match[str]] | None = None
         for position, word in enumerate(words):
-            candidates = candidates_of.get(word)
-            if candidates is None:
-                candidates = self._candidates(word)
-            if not candidates:
+            candidates = candidates_of.get(word) or self._candidates(word)
+            if candidates is _NO_TERMS:
                 continue
-            following = words[position + 1] if position + 1 < len(words) else ""
-            terms = candidates.terms_before(following)
-            if not terms:
+            plain, patterned, by_second = candidates
+            if by_second and position < last:
+                following = words[position + 1]
+                for length in range(1, min(PREFIX_KEY, len(following)) + 1):
+                    more = by_second.get(following[:length])
+                    if more:
+                        patterned = patterned + more
+            if not plain and not patterned:
                 continue
             if runs is None:
                 runs = list(WORD_RUN.finditer(folded))
             start, word_end = runs[position].span()
             longest: dict[str, int] = {}
-            for term in terms:
+            for name in plain:
+                if reach.get(name, -1) <= start:
+                    longest[name] = word_end
+            for term in patterned:
                 if reach.get(term.lexicon, -1) > start:
                     continue
-                if term.pattern is None:
-                    end = word_end
-                else:
-                    match = term.pattern.match(folded, start)
-                    if match is None:
-                        continue
-                    end = match.end()
-                if end > longest.get(term.lexicon, start):
-                    longest[term.lexicon] = end
+                match = term.pattern.match(folded, start)
+                if match is not None and match.end() > longest.get(term.lexicon, start):
+                    longest[term.lexicon] = match.end()
             for name, end in longest.items():
                 spans = found.get(name)
                 if spans is None:
