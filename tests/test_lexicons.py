@@ -1,6 +1,6 @@
 import pytest
 
-from postcoach.text.draft import fold
+from postcoach.text.draft import Draft, fold
 from postcoach.text.lexicons import LexiconError, available, load, parse
 
 
@@ -35,8 +35,17 @@ def test_entries_need_a_note():
 )
 def test_term_matching(term, text, matched):
     lexicon = parse("demo", "fr", f"{term}\tnote\n")
-    found = [text[m.start():m.end()] for m in lexicon.finditer(fold(text))]
+    found = [text[m.start():m.end()] for m in lexicon.finditer(Draft(text))]
     assert found == ([matched] if matched else [])
+
+
+def test_a_draft_without_the_words_terms_start_with_is_not_scanned():
+    lexicon = parse("demo", "fr", "tague* ton\tnote\npartage ce post\tnote\n")
+    assert lexicon.first_words is None  # a wildcard first word: always scanned
+    plain = parse("demo", "fr", "partage ce post\tnote\nidentifie un ami\tnote\n")
+    assert plain.first_words == {"partage", "identifie"}
+    assert list(plain.finditer(Draft("Un post sans consigne"))) == []
+    assert [m.group() for m in plain.finditer(Draft("PARTAGE ce post"))] == ["partage ce post"]
 
 
 def test_fold_keeps_offsets_and_accents():

@@ -30,6 +30,8 @@ TOP_LEVEL_DOMAIN_RE = re.compile(
 HASHTAG_RE = re.compile(r"(?<![\w#])#[^\W_][\w]*")
 MENTION_RE = re.compile(r"(?<![\w@])@[\w.]+")
 LETTER_RE = re.compile(r"[^\W\d_]")
+# Runs of letters and digits: the pieces lexicon terms are matched on ("dis-moi" is "dis", "moi").
+WORD_RUN_RE = re.compile(r"[^\W_]+")
 ASTRAL_RE = re.compile("[\U00010000-\U0010FFFF]")
 # Emoji: a flag (two regional indicators, tried first since they sit inside the pictograph
 # range), or a pictograph with its modifiers and joined pictographs folded into one glyph.
@@ -148,6 +150,15 @@ class Draft:
     def lower_words(self) -> list[str]:
         # One C-level scan of the folded text: most rules only need the words, not their places.
         return WORD_RE.findall(self.folded)
+
+    @once
+    def word_runs(self) -> list[str]:
+        """The folded text's runs of letters and digits, in order."""
+        return WORD_RUN_RE.findall(self.folded)
+
+    @once
+    def word_run_set(self) -> frozenset[str]:
+        return frozenset(self.word_runs)
 
     @once
     def word_count(self) -> int:

@@ -59,7 +59,7 @@ SCANNED_LEXICONS = frozenset({
 
 @per_draft
 def _all_lexicon_hits(draft: Draft, language: str) -> dict[str, list[tuple[int, int]]]:
-    return index(language, SCANNED_LEXICONS).matches(draft.folded)
+    return index(language, SCANNED_LEXICONS).matches(draft.folded, draft.word_runs)
 
 
 @per_draft

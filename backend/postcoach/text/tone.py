@@ -180,14 +180,14 @@ def address_marks(draft: Draft) -> AddressMarks:
     """Where a French draft says tu and where it says vous (code-point spans)."""
     folded = draft.folded
     tu = [
-        m.span() for m in load("fr", "address_tu").finditer(folded)
+        m.span() for m in load("fr", "address_tu").finditer(draft)
         if m.group() != "ton" or not _ton_is_noun(draft, m.start(), m.end())
     ]
     tu += [
-        m.span() for m in load("fr", "imperatives_tu").finditer(folded)
+        m.span() for m in load("fr", "imperatives_tu").finditer(draft)
         if starts_clause(draft, m.start()) and not INVERTED_SUBJECT_RE.match(folded, m.end())
     ]
-    vous = [m.span() for m in load("fr", "address_vous").finditer(folded)]
+    vous = [m.span() for m in load("fr", "address_vous").finditer(draft)]
     nouns = _word_marks(draft, tu, vous)
     tu, vous = _outside(tu, nouns), _outside(vous, nouns)
     # Quoted speech is someone else talking: the author's own words decide when they say anything.

@@ -10,12 +10,13 @@ A lexicon that lists a term twice is a mistake and refuses to load.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 from typing import NamedTuple
 
-from postcoach.text.draft import fold
+from postcoach.text.draft import WORD_RUN_RE, Draft, fold
 
 
 class LexiconError(ValueError):
@@ -34,10 +35,15 @@ class Lexicon:
     language: str
     entries: tuple[Entry, ...]
     pattern: re.Pattern[str]
+    # The words the terms start with; None when a term starts with a wildcard or a sign.
+    first_words: frozenset[str] | None = None
 
-    def finditer(self, folded_text: str):
-        """Matches in `fold(text)`, whose offsets are those of the original text (see `fold`)."""
-        return self.pattern.finditer(folded_text)
+    def finditer(self, draft: Draft) -> Iterator[re.Match[str]]:
+        """Matches in the draft's folded text, whose offsets are those of its text (see `fold`).
+        A draft without any of the words the terms start with is not scanned at all."""
+        if self.first_words is not None and self.first_words.isdisjoint(draft.word_run_set):
+            return iter(())
+        return self.pattern.finditer(draft.folded)
 
 
 # A term is compiled to a sequence of units; units share a prefix tree across the lexicon, so
@@ -96,7 +102,7 @@ def _term_pattern(term: str) -> re.Pattern[str]:
     return re.compile("".join(_units(term)))
 
 
-WORD_RUN = re.compile(r"[^\W_]+")
+WORD_RUN = WORD_RUN_RE
 # Wildcard terms ("profite*") are indexed by this many first letters.
 PREFIX_KEY = 3
 # Distinct words whose candidate terms are remembered.
@@ -184,14 +190,17 @@ class LanguageIndex:
         self._candidates_of[word] = candidates
         return candidates
 
-    def matches(self, folded: str) -> dict[str, list[tuple[int, int]]]:
-        """Spans per lexicon name; within a lexicon the longest term wins and none overlap."""
+    def matches(self, folded: str, words: list[str] | None = None
+                ) -> dict[str, list[tuple[int, int]]]:
+        """Spans per lexicon name; within a lexicon the longest term wins and none overlap.
+        `words`: WORD_RUN.findall(folded), when the caller has it already."""
         found: dict[str, list[tuple[int, int]]] = {}
         reach: dict[str, int] = {}
         candidates_of = self._candidates_of
         # The words in one C-level pass; their places are looked up only for the few words
         # that start a term.
-        words = WORD_RUN.findall(folded)
+        if words is None:
+            words = WORD_RUN.findall(folded)
         last = len(words) - 1
         runs: list[re.Match[str]] | None = None
         for position, word in enumerate(words):
@@ -242,7 +251,20 @@ def index(language: str, names: frozenset[str]) -> LanguageIndex:
 
 def parse(name: str, language: str, source: str) -> Lexicon:
     entries = read_entries(name, language, source)
-    return Lexicon(name, language, entries, _compile([e.term for e in entries]))
+    return Lexicon(name, language, entries, _compile([e.term for e in entries]),
+                   _first_words(entry.term for entry in entries))
+
+
+def _first_words(terms: Iterable[str]) -> frozenset[str] | None:
+    """The word run each term starts with, when every term starts with a whole one."""
+    found = set()
+    for term in terms:
+        folded = fold(term)
+        run = WORD_RUN.match(folded)
+        if run is None or folded[run.end():run.end() + 1] == "*":
+            return None
+        found.add(run.group())
+    return frozenset(found)
 
 
 def read_entries(name: str, language: str, source: str) -> tuple[Entry, ...]:
