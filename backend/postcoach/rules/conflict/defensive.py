@@ -8,8 +8,9 @@ NEGATION_REACH = 2
 
 def check(draft, context) -> list[Finding]:
     """The defensive moves, except those the reply quotes (« "We can't be held responsible"
-    is not an answer »), denies ("Not your fault") or makes after granting the customer's
-    point ("You're right, that's not true of our usual service")."""
+    is not an answer »), denies ("Not your fault"), makes after granting the customer's
+    point ("You're right, that's not true of our usual service") or in a sentence that makes
+    it right ("As stated, the offer had ended, but we've refunded the difference")."""
     conceded = pattern_matches(draft, "concession")
     return [
         finding for finding in pattern_findings(draft, "defensive")
@@ -54,6 +55,8 @@ RULE = Rule(
         good("Thanks for letting us know, we're sorry about the delay.", "en", reply=True),
         good("The duplicate charge will be removed from your statement, sorry!", "en",
              reply=True),
+        good("As stated on the product page, the offer had ended, but we've refunded the "
+             "difference.", "en", reply=True),
         good("Pas de chance, et pas de votre faute : on vous l'échange.", "fr", reply=True),
         good("You're right, that's not true of our usual service, and we're sorry.", "en",
              reply=True),
