@@ -28,6 +28,9 @@ PATHOLOGICAL = {
     "questions": "Vous ? " * 14000,
 }
 REQUEST_CPU_LIMIT_S = 0.2
+# The draft that costs several times the budget even with warm caches (about 0.4 s of CPU where
+# repeated links now take about 0.09 s, near the 80 ms budget): the one that must be stopped.
+ALWAYS_OVER_BUDGET = "questions"
 
 
 def _spin(seconds: float) -> None:
@@ -127,16 +130,22 @@ def served(tmp_path_factory) -> Iterator[tuple[subprocess.Popen, int, str]]:
 @pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads /proc (Linux)")
 @pytest.mark.parametrize("name", sorted(PATHOLOGICAL))
 def test_a_pathological_draft_costs_at_most_200_ms_of_cpu(served, name):
+    """Whatever the draft, the server spends at most 200 ms on it. A draft that a faster
+    machine (or caches warmed by an earlier request) analyses within the budget is answered;
+    past the budget, it is turned away as too complex."""
     process, port, token = served
     text = PATHOLOGICAL[name]
     assert len(text) <= MAX_CHARS
     before = _cpu_seconds(process.pid)
     status, body = _post(port, token, text)
     server_cpu = _cpu_seconds(process.pid) - before
-    assert status == 413, body
-    assert body["error"]["code"] == "too_complex"
-    assert f"{ANALYZE_CPU_SECONDS * 1000:.0f} ms" in body["error"]["message"]
     assert server_cpu <= REQUEST_CPU_LIMIT_S, server_cpu
+    if name == ALWAYS_OVER_BUDGET:
+        assert status == 413, body
+    if status != 200:
+        assert status == 413, body
+        assert body["error"]["code"] == "too_complex"
+        assert f"{ANALYZE_CPU_SECONDS * 1000:.0f} ms" in body["error"]["message"]
 
 
 def test_other_clients_are_served_while_a_pathological_draft_runs(served):
@@ -145,9 +154,11 @@ def test_other_clients_are_served_while_a_pathological_draft_runs(served):
     answers: list[tuple[int, str]] = []
 
     def pathological() -> None:
-        status, body = _post(port, token, PATHOLOGICAL["links"])
-        answers.append((status, body["error"]["code"]))
-        finished.set()
+        try:
+            status, body = _post(port, token, PATHOLOGICAL[ALWAYS_OVER_BUDGET])
+            answers.append((status, body.get("error", {}).get("code")))
+        finally:  # a failed request must end the loop below, not hang it
+            finished.set()
 
     health = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
     health.request("GET", "/v1/health")  # connected and served once before the draft starts
@@ -157,6 +168,7 @@ def test_other_clients_are_served_while_a_pathological_draft_runs(served):
     thread.start()
     served_meanwhile = 0
     while not finished.is_set():
+        assert time.perf_counter() - started < 30, "the pathological draft was never answered"
         health.request("GET", "/v1/health")
         response = health.getresponse()
         response.read()
