@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import shutil
 import site
 import subprocess
@@ -114,3 +115,10 @@ def test_pip_install_gives_a_working_postcoach_that_carries_the_extension(tmp_pa
     assert run("--version").strip() == f"postcoach {postcoach.__version__}"
     result = json.loads(run("check", "Achetez vite !!!", "--json"))
     assert result["scores"]["salesiness"] > 0
+    # The report inlines the extension's report script and Chart.js: from the installed copy.
+    report = tmp_path / "report.html"
+    subprocess.run([str(postcoach_command), "report", "--html", str(report)], cwd=tmp_path,
+                   env={**os.environ, "POSTCOACH_HOME": str(tmp_path / "home")},
+                   capture_output=True, text=True, check=True, timeout=120)
+    page = report.read_text(encoding="utf-8")
+    assert "Chart" in page and "renderReport" in page

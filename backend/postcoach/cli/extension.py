@@ -8,35 +8,15 @@ its extension/ folder, and the packages `make package` built in its dist/ folder
 from __future__ import annotations
 
 import argparse
-import json
 from pathlib import Path
 
-import postcoach
 from postcoach import __version__
+from postcoach.paths import CHECKOUT_ROOT, extension_dir
 
-PACKAGED_DIR = Path(postcoach.__file__).resolve().parent / "extension"
-# backend/postcoach/__init__.py → the repository root, in a source checkout.
-CHECKOUT_ROOT = Path(postcoach.__file__).resolve().parents[2]
 PACKAGE_NAMES = {
     "chrome": f"post-coach-{__version__}-chrome.zip",
     "firefox": f"post-coach-{__version__}-firefox.xpi",
 }
-
-
-def _is_extension(folder: Path) -> bool:
-    try:
-        manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return False
-    return isinstance(manifest, dict) and manifest.get("manifest_version") == 3
-
-
-def unpacked_extension() -> Path | None:
-    """The folder to load unpacked: the installed copy, else the checkout's."""
-    for folder in (PACKAGED_DIR, CHECKOUT_ROOT / "extension"):
-        if _is_extension(folder):
-            return folder
-    return None
 
 
 def built_packages() -> dict[str, Path]:
@@ -47,7 +27,7 @@ def built_packages() -> dict[str, Path]:
 
 
 def cmd_extension(args: argparse.Namespace) -> int:
-    folder = unpacked_extension()
+    folder = extension_dir()
     packages = built_packages()
     if args.path:
         if folder is None:

@@ -13,9 +13,9 @@ import urllib.error
 import urllib.request
 
 from postcoach import __version__
-from postcoach.cli.extension import unpacked_extension
 from postcoach.contract import DEFAULT_PORT
 from postcoach.errors import CommandError
+from postcoach.paths import extension_dir
 from postcoach.server.pairing import (
     CODE_SECONDS,
     PairingCode,
@@ -47,7 +47,7 @@ def _code_line(code: PairingCode) -> str:
 
 
 def banner(port: int, code: PairingCode, log: os.PathLike[str]) -> str:
-    extension = unpacked_extension()
+    extension = extension_dir()
     where = extension if extension else "`postcoach extension` tells where"
     return "\n".join(
         [

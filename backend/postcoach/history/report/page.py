@@ -10,9 +10,8 @@ from functools import cache
 from pathlib import Path
 
 from postcoach.errors import CommandError
+from postcoach.paths import extension_dir
 
-# The extension folder, beside backend/ in the source tree (where `make install` installs from).
-EXTENSION = Path(__file__).resolve().parents[4] / "extension"
 ASSETS = {
     "chart": "vendor/chart.js/chart.umd.min.js",
     "render": "report/render.js",
@@ -41,12 +40,16 @@ show(document.documentElement.lang);
 
 @cache
 def _asset(name: str) -> str:
-    path = EXTENSION / ASSETS[name]
+    folder = extension_dir()
+    if folder is None:
+        raise CommandError("the report's scripts come with the browser extension's files, which "
+                           "this copy of Post Coach lacks: reinstall it (pip install .) or run "
+                           "it from its source folder (make install)")
+    path = folder / ASSETS[name]
     try:
         return path.read_text(encoding="utf-8")
     except OSError:
-        raise CommandError(f"the report's scripts are not where they should be ({path}): run "
-                           "Post Coach from its source folder (make install)") from None
+        raise CommandError(f"the report's scripts are not where they should be ({path})") from None
 
 
 def _inline_script(code: str) -> str:
