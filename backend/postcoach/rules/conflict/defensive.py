@@ -46,6 +46,7 @@ RULE = Rule(
         bad("It's [[not our fault]] the parcel is late.", "en", reply=True),
         bad("[[You should have read]] the instructions.", "en", reply=True),
         bad("Nous n'avons [[rien à ajouter]].", "fr", reply=True),
+        bad("La [[politique, c'est la politique]] : aucun avoir.", "fr", reply=True),
         bad("Your [[comments will be removed]] if this goes on.", "en", reply=True),
     ),
     good=(
