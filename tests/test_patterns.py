@@ -16,7 +16,9 @@ from postcoach.text.patterns import (
     PatternIndex,
     available,
     compile_pattern,
+    expect,
     load,
+    pattern_matches,
     token_view,
 )
 from postcoach.text.tokens import CLITIC, EMOJI, KEYWORD, NUMBER, forms, tokens_of, word_classes
@@ -87,6 +89,28 @@ def test_every_pattern_file_compiles_with_notes():
     assert {language for language, _ in files} == {"fr", "en"}
     for language, name in files:
         assert load(language, name)
+
+
+def test_files_walked_together_match_as_each_alone():
+    rows = _labelled(DATA / "bait" / "dev.tsv") + _labelled(DATA / "conflict" / "dev.tsv")
+    for language in ("fr", "en"):
+        names = frozenset(name for file_language, name in available()
+                          if file_language == language)
+        together = PatternIndex([p for name in sorted(names) for p in load(language, name)])
+        alone = {name: PatternIndex(load(language, name)) for name in names}
+        for row in rows:
+            view = token_view(tokens_of(Draft(row["text"], language)), language)
+            found = together.matches_by_file(view)
+            assert {name: found[name] for name in names} == {
+                name: index.matches(view) for name, index in alone.items()}, row["text"]
+
+
+def test_a_rule_asks_only_for_the_pattern_files_it_declares():
+    draft = Draft("Tag 3 friends who love pizza!", "en")
+    expect(draft, frozenset({"bait_tag"}))
+    assert pattern_matches(draft, "bait_tag")
+    with pytest.raises(PatternError, match="bait_share"):
+        pattern_matches(draft, "bait_share")
 
 
 def test_inflection_tables_are_up_to_date():

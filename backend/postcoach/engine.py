@@ -11,7 +11,7 @@ from postcoach.contract import LANGUAGES, LEVELS, PLATFORMS
 from postcoach.errors import InputError
 from postcoach.rules import all_rules
 from postcoach.rules.base import Context, Finding, Rule
-from postcoach.text import language
+from postcoach.text import language, patterns
 from postcoach.text.draft import Draft
 from postcoach.text.readability import warm_up as warm_readability
 from postcoach.text.tone import ToneReading
@@ -94,11 +94,12 @@ def _check(text: str, platform: str, reply: bool, brand: Profile,
     context = Context(platform, reply, brand, draft.language, ToneReading(draft), recent)
     findings: list[tuple[Rule, Finding]] = []
     if draft.word_count or draft.emoji or draft.urls:
-        for rule in all_rules():
-            if rule.applies(context):
-                found = rule.check(draft, context)
-                if found:
-                    findings.extend((rule, f) for f in _outermost(found))
+        applying = [rule for rule in all_rules() if rule.applies(context)]
+        patterns.expect(draft, frozenset().union(*(rule.patterns for rule in applying)))
+        for rule in applying:
+            found = rule.check(draft, context)
+            if found:
+                findings.extend((rule, f) for f in _outermost(found))
     return draft, findings, context
 
 

@@ -108,6 +108,9 @@ class Rule:
     weights: Mapping[str, float] = field(default_factory=dict)
     reply_only: bool = False
     posts_only: bool = False
+    # The pattern files (text/patterns/<lang>/<name>.tsv) the check asks for: a draft is walked
+    # once for all the files of the rules that apply.
+    patterns: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         problems = []

@@ -25,6 +25,7 @@ RULE = Rule(
     },
     source="001 — « Gérer les conflits … très mal perçu si vous adoptez une posture défensive »",
     check=check,
+    patterns=("acknowledgement", "defensive"),
     reply_only=True,
     bad=(
         bad("Votre commande est partie lundi, elle arrivera bientôt.", "fr", reply=True),

@@ -39,6 +39,7 @@ RULE = Rule(
     source="001 — « cela peut être très mal perçu si vous adoptez une posture défensive quant à "
     "la résolution d'un problème »",
     check=check,
+    patterns=("defensive", "concession"),
     reply_only=True,
     bad=(
         bad("[[Contrairement à ce que vous dites]], le colis est bien parti.", "fr", reply=True),

@@ -28,6 +28,7 @@ RULE = Rule(
     source="001 — « les conversations autour de votre service client ou SAV doivent être "
     "accompagnées vers d'autres canaux plus privés (par e-mails ou téléphone) »",
     check=check,
+    patterns=("defensive",),
     reply_only=True,
     bad=(
         bad("Nous sommes désolés pour ce retard de livraison, cela arrive rarement.", "fr",

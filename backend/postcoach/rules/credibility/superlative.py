@@ -34,6 +34,7 @@ RULE = Rule(
     source="004 — « “Je suis expert en réseaux sociaux” … affirmations douteuses » ; 001 — "
     "« Fournir des informations fausses »",
     check=check,
+    patterns=("superlative_selection",),
     bad=(
         bad("Nos crêpes sont [[les meilleures]] de Bretagne.", "fr"),
         bad("Le [[n°1]] du vélo électrique.", "fr"),

@@ -18,6 +18,7 @@ RULE = Rule(
     source="002 — « vous proposer de fausses interactions complètement “tarte” » ; Meta, "
     "engagement bait",
     check=lambda draft, context: removable(draft, pattern_findings(draft, "bait_comment")),
+    patterns=("bait_comment",),
     bad=(
         bad("Vous aussi vous aimez l'été ?[[ Tapez OUI !]]", "fr",
             fixed="Vous aussi vous aimez l'été ?"),

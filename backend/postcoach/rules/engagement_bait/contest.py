@@ -37,6 +37,7 @@ RULE = Rule(
     source="003 — « beaucoup de jeux-concours … Ces sollicitations nourrissent les concouristes "
     "et les opportunistes de tous poils »",
     check=check,
+    patterns=("contest_mark", "contest_entry"),
     bad=(
         bad("🎁 Jeu-concours ! Pour participer : [[likez]] la page, [[partagez]] ce post et "
             "[[identifiez]] deux amis.", "fr"),

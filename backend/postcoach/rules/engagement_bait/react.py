@@ -19,6 +19,7 @@ RULE = Rule(
     },
     source="003 — « de message du type “Like si tu aimes” » ; Meta, engagement bait",
     check=lambda draft, context: removable(draft, pattern_findings(draft, "bait_react")),
+    patterns=("bait_react",),
     bad=(
         bad("[[Like si]] tu aimes les crêpes !", "fr"),
         bad("Nouvelle couleur : [[mettez un j'aime pour nous soutenir]].", "fr"),

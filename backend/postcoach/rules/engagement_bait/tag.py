@@ -18,6 +18,7 @@ RULE = Rule(
     source="003 — « la course aux fans … Ces sollicitations nourrissent les concouristes » ; "
     "Meta, engagement bait",
     check=lambda draft, context: removable(draft, pattern_findings(draft, "bait_tag")),
+    patterns=("bait_tag",),
     bad=(
         bad("[[Identifiez un ami]] qui adore le chocolat !", "fr"),
         bad("[[Tague ta meilleure amie]] !", "fr"),

@@ -53,6 +53,7 @@ RULE = Rule(
     source="002 — « “Tu préfères les crêpes pliées ou roulées ?” … de fausses interactions "
     "complètement “tarte” » ; Meta, vote baiting",
     check=check,
+    patterns=("vote_request", "vote_option", "vote_loose_option"),
     bad=(
         bad("Alors, [[tu préfères les crêpes pliées ou roulées ?]]", "fr"),
         bad("[[Votez avec vos réactions]] : [[❤️ pour les crêpes, 😮 pour les gaufres]]", "fr"),

@@ -182,9 +182,9 @@ class Pattern:
 
     @cached_property
     def opens_broadly(self) -> bool:
-        """Whether the first condition names only kinds of token ("WORD EMOJI …"): true of
-        most tokens, so the pattern is better looked for where its second token is."""
-        return self.second is not None and all(key.startswith("k:") for key in self.first.keys)
+        """Whether the first condition accepts any word ("WORD EMOJI …"): true of most tokens,
+        so the pattern is better looked for where its second token is."""
+        return self.second is not None and _kind_key(WORD) in self.first.keys
 
     @cached_property
     def required(self) -> tuple[frozenset[str], ...]:
@@ -193,11 +193,6 @@ class Pattern:
         return tuple(sorted({step.condition.keys for step in self.steps
                              if step.condition is not None and not step.optional
                              and not step.condition.negated}, key=len))
-
-    @cached_property
-    def anchor(self) -> frozenset[str]:
-        """The narrowest required condition's keys."""
-        return self.required[0]
 
     def possible(self, present: frozenset[str]) -> bool:
         """Whether a draft with these keys has what each required condition asks for."""
@@ -302,18 +297,8 @@ class TokenView(NamedTuple):
     tokens: list[Token]
     keys: list[frozenset[str]]
     starts: list[bool]
-    # Where each distinct set of keys (each distinct word) stands: a pattern file visits only
-    # the tokens its patterns may start on.
-    places: dict[frozenset[str], list[int]]
     # Every key of every token: a pattern needing one the draft lacks is never tried.
     present: frozenset[str]
-
-    def positions(self, keys: frozenset[str]) -> list[int]:
-        """Where the tokens that have one of `keys` stand, in order."""
-        found = [position for token_keys_here, positions in self.places.items()
-                 if not keys.isdisjoint(token_keys_here) for position in positions]
-        found.sort()
-        return found
 
 
 def token_view(tokens: list[Token], language: str, starts: list[bool] | None = None
@@ -321,102 +306,115 @@ def token_view(tokens: list[Token], language: str, starts: list[bool] | None = N
     known = _token_keys.setdefault(language, {})
     # (kind, case-folded text) straight from the token: most are known already.
     keys = [known.get(token[2:5:2]) or token_keys(token, language) for token in tokens]
-    places: dict[frozenset[str], list[int]] = {}
-    for position, token_keys_here in enumerate(keys):
-        places.setdefault(token_keys_here, []).append(position)
-    return TokenView(tokens, keys, sentence_starts(tokens) if starts is None else starts, places,
-                     frozenset().union(*places))
+    return TokenView(tokens, keys, sentence_starts(tokens) if starts is None else starts,
+                     frozenset().union(*set(keys)))
+
+
+class _Openings(NamedTuple):
+    """What may happen at a token, by its keys: the patterns whose first condition it meets,
+    those among them that must start a sentence ("^ WORD …" would otherwise be tried at every
+    word), and those opening with any word whose second condition it meets (tried one token
+    earlier: "WORD EMOJI …" would otherwise be tried at every word)."""
+
+    first: tuple[Pattern, ...]
+    at_start: tuple[Pattern, ...]
+    second: tuple[Pattern, ...]
+
+
+_NO_OPENINGS = _Openings((), (), ())
 
 
 class PatternIndex:
-    """The patterns of one file, indexed by what their first condition accepts. One index per
-    file: a rule asks only for its own, so a post never walks the reply rules' patterns."""
+    """The patterns of one language's files, walked together: a draft's tokens are visited
+    once for all of them. Within a file the longest match wins and none overlap; files are
+    independent."""
 
     def __init__(self, patterns: Sequence[Pattern]) -> None:
         self.patterns = tuple(patterns)
+        self.names = tuple(dict.fromkeys(pattern.name for pattern in self.patterns))
+        file_of = {name: number for number, name in enumerate(self.names)}
+        # Per pattern, in file order: its rank (ties go to the earlier line) and its file.
         self.rank = {pattern: number for number, pattern in enumerate(self.patterns)}
-        self.by_key: dict[str, list[Pattern]] = {}
-        self.by_anchor: dict[str, list[Pattern]] = {}
+        self.file = {pattern: file_of[pattern.name] for pattern in self.patterns}
+        self.by_first: dict[str, list[Pattern]] = {}
+        self.by_second: dict[str, list[Pattern]] = {}
         for pattern in self.patterns:
-            for key in pattern.first.keys:
-                self.by_key.setdefault(key, []).append(pattern)
-            for key in pattern.anchor:
-                self.by_anchor.setdefault(key, []).append(pattern)
-        self.anchor_keys = frozenset(self.by_anchor)
+            if pattern.opens_broadly and not pattern.anchored:
+                for key in pattern.second.keys:
+                    self.by_second.setdefault(key, []).append(pattern)
+            else:
+                for key in pattern.first.keys:
+                    self.by_first.setdefault(key, []).append(pattern)
+        # Tokens with the same keys (the same word) open the same patterns, in every draft.
+        self._openings: dict[frozenset[str], _Openings] = {}
 
-    def _viable(self, present: frozenset[str]) -> list[Pattern]:
-        """The patterns whose anchor the draft has, in file order."""
-        found = {pattern for key in self.anchor_keys.intersection(present)
-                 for pattern in self.by_anchor[key]}
-        return sorted((pattern for pattern in found if pattern.possible(present)),
-                      key=self.rank.__getitem__)
+    def _opened(self, keys: frozenset[str]) -> _Openings:
+        if len(self._openings) > KEY_CACHE_SIZE:
+            self._openings.clear()
+        first = {p for key in keys.intersection(self.by_first) for p in self.by_first[key]}
+        second = {p for key in keys.intersection(self.by_second) for p in self.by_second[key]}
+        if not first and not second:
+            found = _NO_OPENINGS
+        else:
+            ranked = sorted(first, key=self.rank.__getitem__)
+            found = _Openings(tuple(p for p in ranked if not p.anchored), tuple(ranked),
+                              tuple(sorted(second, key=self.rank.__getitem__)))
+        self._openings[keys] = found
+        return found
 
     def matches(self, view: TokenView) -> list[Span]:
-        """The spans of the file's patterns: the longest match wins and none overlap."""
-        viable = self._viable(view.present)
-        if not viable:
-            return []
-        rank = self.rank
-        tokens, keys, starts = view.tokens, view.keys, view.starts
-        # A pattern that opens with any word is tried just before its second token: "WORD
-        # EMOJI …" would otherwise visit every word.
-        seeded: dict[int, list[Pattern]] = {}
-        regular = []
-        for pattern in viable:
-            if pattern.anchored or not pattern.opens_broadly:
-                regular.append(pattern)
+        """The spans of the patterns, which all come from one file."""
+        return self.matches_by_file(view).get(self.names[0], []) if self.names else []
+
+    def matches_by_file(self, view: TokenView) -> dict[str, list[Span]]:
+        """The spans of each file's patterns, by file name."""
+        tokens, keys, starts, present = view.tokens, view.keys, view.starts, view.present
+        openings_of = self._openings
+        openings = [openings_of.get(token_keys_here) or self._opened(token_keys_here)
+                    for token_keys_here in keys]
+        rank, file = self.rank, self.file
+        found: list[list[Span]] = [[] for _ in self.names]
+        reach = [-1] * len(self.names)
+        # Whether the draft has what each required condition of a pattern asks for.
+        possible: dict[Pattern, bool] = {}
+        last = len(keys) - 1
+        for position, opened in enumerate(openings):
+            candidates = opened.at_start if starts[position] else opened.first
+            if position < last and openings[position + 1].second:
+                seeded = [pattern for pattern in openings[position + 1].second
+                          if pattern.first.accepts(keys[position])]
+                if seeded:
+                    candidates = sorted([*candidates, *seeded], key=rank.__getitem__)
+            if not candidates:
                 continue
-            first, second = pattern.first, pattern.second
-            for position in view.positions(second.keys):
-                if position and first.accepts(keys[position - 1]):
-                    seeded.setdefault(position - 1, []).append(pattern)
-        is_regular = set(regular)
-        firsts = frozenset().union(*(pattern.first.keys for pattern in regular))
-        # Patterns that must start a sentence are tried at sentence starts only: "^ WORD …"
-        # would otherwise visit every word.
-        anywhere = frozenset().union(*(p.first.keys for p in regular if not p.anchored))
-        positions = view.positions(anywhere) if anywhere else []
-        if firsts - anywhere:
-            positions = sorted({*positions, *(position for position in
-                                              view.positions(firsts - anywhere)
-                                              if starts[position])})
-        if seeded:
-            positions = sorted({*positions, *seeded})
-        # Tokens with the same keys (the same word) have the same candidates.
-        candidates_of: dict[frozenset[str], list[Pattern]] = {}
-        found: list[Span] = []
-        reach = -1
-        for position in positions:
-            if tokens[position].start < reach:
-                continue
-            candidates = candidates_of.get(keys[position])
-            if candidates is None:
-                candidates = candidates_of[keys[position]] = sorted(
-                    {pattern for key in firsts.intersection(keys[position])
-                     for pattern in self.by_key[key] if pattern in is_regular},
-                    key=rank.__getitem__)
-            if position in seeded:
-                candidates = sorted([*candidates, *seeded[position]], key=rank.__getitem__)
-            following = keys[position + 1] if position + 1 < len(keys) else None
-            longest: Span | None = None
+            at = tokens[position].start
+            following = keys[position + 1] if position < last else None
+            longest: dict[int, Span] = {}
             for pattern in candidates:
-                if pattern.anchored and not starts[position]:
+                number = file[pattern]
+                if reach[number] > at:
                     continue
                 second = pattern.second
                 if second is not None and (following is None or not second.accepts(following)):
                     continue
+                viable = possible.get(pattern)
+                if viable is None:
+                    viable = possible[pattern] = pattern.possible(present)
+                if not viable:
+                    continue
                 marks: dict[str, int] = {}
                 end = _match(pattern.steps, 0, view, position, marks)
                 if end is not None and end > position:
-                    first, last = marks.get("[", position), marks.get("]", end)
-                    if last > first:
-                        span = (tokens[first].start, tokens[last - 1].end)
-                        if longest is None or span[1] > longest[1]:
-                            longest = span
-            if longest is not None:
-                found.append(longest)
-                reach = longest[1]
-        return found
+                    first, last_token = marks.get("[", position), marks.get("]", end)
+                    if last_token > first:
+                        span = (tokens[first].start, tokens[last_token - 1].end)
+                        best = longest.get(number)
+                        if best is None or span[1] > best[1]:
+                            longest[number] = span
+            for number, span in longest.items():
+                found[number].append(span)
+                reach[number] = span[1]
+        return dict(zip(self.names, found, strict=True))
 
 
 def sentence_starts(tokens: list[Token]) -> list[bool]:
@@ -461,8 +459,16 @@ def _match(steps: tuple[Step, ...], index: int, view: TokenView, position: int,
 
 
 @cache
-def index(language: str, name: str) -> PatternIndex:
-    return PatternIndex(load(language, name))
+def index(language: str, names: frozenset[str]) -> PatternIndex:
+    """The language's pattern files of `names`, walked together."""
+    return PatternIndex([pattern for name in sorted(names) for pattern in load(language, name)])
+
+
+def expect(draft: Draft, names: frozenset[str]) -> None:
+    """Say which pattern files the rules will ask of the draft: the first ask walks the draft
+    once for all of them, and an ask for any other file is an error (a rule that does not
+    declare its files)."""
+    draft.memo.setdefault("patterns", {})["expected"] = names
 
 
 def class_counts(draft: Draft, names: Sequence[str]) -> dict[str, int]:
@@ -546,10 +552,17 @@ def pattern_matches(draft: Draft, name: str) -> list[Span]:
         # Every pattern asks for a word somewhere; emoji and links alone match none.
         return []
     memo = draft.memo.setdefault("patterns", {})
+    expected = memo.get("expected")
+    if expected is not None and name not in expected:
+        raise PatternError(f"pattern file '{name}' was not expected: the rule that asks for it "
+                           "lists it in its `patterns`")
+    group = expected or frozenset({name})
     spans: list[Span] = []
     languages = languages_for(draft.language)
     for language in languages:
-        if (language, name) not in memo:
-            memo[language, name] = index(language, name).matches(_view(draft, language))
-        spans += memo[language, name]
+        by_file = memo.get((language, group))
+        if by_file is None:
+            by_file = memo[language, group] = index(language, group).matches_by_file(
+                _view(draft, language))
+        spans += by_file.get(name, ())
     return sorted(set(spans)) if len(languages) > 1 else spans
