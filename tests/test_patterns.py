@@ -72,6 +72,9 @@ def _spans(pattern: str, text: str, language: str = "en") -> list[str]:
     # Opens with any word: looked for from its second token, found wherever it is.
     ("WORD EMOJI or|END", "Beach 🏖️ or mountain ⛰️ ?", ["Beach 🏖️ or", "mountain ⛰️ ?"]),
     ("WORD EMOJI or|END", "Pick one: beach 🏖️.\nMountain ⛰️\n", ["beach 🏖️.", "Mountain ⛰️\n"]),
+    # A discourse adverb between two words of a pattern is passed over.
+    ("we be not liable", "We are therefore not liable.", ["We are therefore not liable"]),
+    ("nothing we can do", "There is sadly nothing further we can do", ["nothing further we can do"]),
 ])
 def test_pattern_language(pattern, text, expected):
     assert _spans(pattern, text) == expected

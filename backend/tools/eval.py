@@ -284,7 +284,7 @@ def fitted_score_rows(errors: int) -> list[Row]:
 
 def bait_rows(errors: int) -> list[Row]:
     """Recall on bait and false alarms on genuine posts: on the written set, on the rounds
-    written later (dev3 to dev6), and on held-out v2."""
+    written later (dev3, dev4, …), and on held-out v2."""
     rows = []
     checks = (
         ("bait", "bait", lambda text: any(h["family"] == "engagement_bait"
@@ -293,8 +293,10 @@ def bait_rows(errors: int) -> list[Row]:
                                                    for h in analyze(text, reply=True)["hints"])),
     )
     for folder, positive, flagged in checks:
-        for name, recall_target in (("dev", 0.95), ("dev3", None), ("dev4", None),
-                                    ("dev5", None), ("dev6", None), ("heldout2", None)):
+        rounds = sorted((path.stem for path in (TEST_DATA / folder).glob("dev?*.tsv")),
+                        key=lambda stem: int(stem.removeprefix("dev")))
+        for name, recall_target in (("dev", 0.95), *((stem, None) for stem in rounds),
+                                    ("heldout2", None)):
             records = labelled_tsv(TEST_DATA / folder / f"{name}.tsv")
             hits = [(flagged(r["text"]), r) for r in records]
             pos = [(hit, r) for hit, r in hits if r["label"] == positive]

@@ -19,6 +19,8 @@ comment). A pattern is a sequence of token conditions separated by spaces:
     ^         (first) the match starts a sentence (emoji, hashtags and mentions may precede)
     [ ]       the part of the match that is the finding's span (LanguageTool's <marker>)
 
+A word of the class `filler` ("therefore", "simply", « donc », « malheureusement ») may stand
+between two tokens of any pattern: "we are not liable" also finds "we are therefore not liable".
 Without [ ], the whole match is the finding's span. Patterns are compiled once and indexed by
 what their first condition accepts, so a draft's tokens are walked once for all patterns of a
 language.
@@ -106,6 +108,8 @@ def _class_key(name: str) -> str:
 
 
 END_KEY = _kind_key(END)
+# Discourse adverbs ("therefore", « donc ») that may stand between two words of any pattern.
+FILLER_KEY = _class_key("filler")
 # Words, shouted or quoted ones included, but not pronouns glued to a verb.
 WORD_KEYS = frozenset({_kind_key(WORD), _kind_key(KEYWORD)})
 # Per language, (kind, case-folded text) → the token's keys.
@@ -449,10 +453,18 @@ def _match(steps: tuple[Step, ...], index: int, view: TokenView, position: int,
             if end is not None:
                 return end
         return None
-    if position < len(keys) and step.condition.accepts(keys[position]):
-        end = _match(steps, index + 1, view, position + 1, marks)
-        if end is not None:
-            return end
+    if position < len(keys):
+        here = keys[position]
+        if step.condition.accepts(here):
+            end = _match(steps, index + 1, view, position + 1, marks)
+            if end is not None:
+                return end
+        elif FILLER_KEY in here:
+            # "we are therefore not liable", "nothing further we can do": a discourse adverb
+            # between two words of a pattern is passed over.
+            end = _match(steps, index, view, position + 1, marks)
+            if end is not None:
+                return end
     if step.optional:
         return _match(steps, index + 1, view, position, marks)
     return None
