@@ -399,7 +399,8 @@ class PatternIndex:
                 if reach[number] > at:
                     continue
                 second = pattern.second
-                if second is not None and (following is None or not second.accepts(following)):
+                if second is not None and (following is None or not (
+                        second.accepts(following) or FILLER_KEY in following)):
                     continue
                 viable = possible.get(pattern)
                 if viable is None:
