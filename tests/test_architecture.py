@@ -9,7 +9,7 @@ from pathlib import Path
 PACKAGE = Path(__file__).resolve().parents[1] / "backend" / "postcoach"
 
 # Each layer may import the ones listed, and itself; the top-level helpers (contract, errors,
-# paths) are below everything.
+# paths, fitted models) are below everything.
 ALLOWED = {
     "text": set(),
     "rules": {"text", "brand"},
@@ -21,7 +21,7 @@ ALLOWED = {
     "server": {"text", "rules", "brand", "scoring", "engine", "history"},
     "cli": {"text", "rules", "brand", "scoring", "engine", "server", "history"},
 }
-BASE = {"contract", "errors", "paths", "database", "__init__", "__main__"}
+BASE = {"contract", "errors", "paths", "database", "fitted", "__init__", "__main__"}
 
 
 def _module_name(path: Path) -> str:

@@ -10,6 +10,8 @@ from pathlib import Path
 import pytest
 
 from postcoach import analyze
+from postcoach.fitted import Model, read
+from postcoach.text import defensiveness
 from postcoach.text.draft import Draft
 from postcoach.text.patterns import (
     PatternError,
@@ -74,7 +76,8 @@ def _spans(pattern: str, text: str, language: str = "en") -> list[str]:
     ("WORD EMOJI or|END", "Pick one: beach 🏖️.\nMountain ⛰️\n", ["beach 🏖️.", "Mountain ⛰️\n"]),
     # A discourse adverb between two words of a pattern is passed over.
     ("we be not liable", "We are therefore not liable.", ["We are therefore not liable"]),
-    ("nothing we can do", "There is sadly nothing further we can do", ["nothing further we can do"]),
+    ("nothing we can do", "There is sadly nothing further we can do",
+     ["nothing further we can do"]),
 ])
 def test_pattern_language(pattern, text, expected):
     assert _spans(pattern, text) == expected
@@ -156,3 +159,24 @@ def test_defensive_replies_are_recognised_by_their_moves():
     assert len(rows) >= 80
     recall, false_alarms = _rates(rows, "defensive", _is_defensive)
     assert recall >= 0.95 and false_alarms <= 0.03, (recall, false_alarms)
+
+
+def test_a_reply_no_pattern_names_is_judged_on_its_most_defensive_sentence(monkeypatch):
+    # A model that reads denial into "untrue" words: the mechanism, not the fitted weights.
+    model = Model("test", -2.0, {"c:untrue": 4.0})
+    monkeypatch.setattr(defensiveness, "model", lambda: model)
+    monkeypatch.setattr(defensiveness, "threshold", lambda: 0.5)
+    text = "Thanks for writing. Your story is false. We reply within a day."
+    draft = Draft(text, "en")
+    start, end, chance = defensiveness.judge(draft)
+    assert text[start:end] == "Your story is false." and chance > 0.5
+    assert defensiveness.judge(Draft("Thanks for writing, we reply within a day.", "en")) is None
+
+
+def test_the_fitted_defensive_model_holds_on_sets_it_did_not_see():
+    stored = read("postcoach.text", "defensive.json")
+    for group, figures in stored["left_out"].items():
+        if figures["recall"] is not None:
+            assert figures["recall"] >= 0.5, group
+        assert figures["false_alarms"] <= 0.08, group
+    assert stored["left_out"]["agent turns"]["false_alarms"] <= 0.01

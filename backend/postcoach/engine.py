@@ -86,11 +86,17 @@ def _sort_key(hint: dict) -> tuple[int, int, int]:
     return (LEVEL_ORDER[hint["level"]], span[0], span[1])
 
 
+def read(text: str) -> Draft:
+    """The draft with its language detected, as the rules see it."""
+    draft = Draft(text)
+    draft.language = language.detect(draft.language_text) if text.strip() else "und"
+    return draft
+
+
 def _check(text: str, platform: str, reply: bool, brand: Profile,
            recent: tuple[Mapping[str, str], ...] = ()
            ) -> tuple[Draft, list[tuple[Rule, Finding]], Context]:
-    draft = Draft(text)
-    draft.language = language.detect(draft.language_text) if text.strip() else "und"
+    draft = read(text)
     context = Context(platform, reply, brand, draft.language, ToneReading(draft), recent)
     findings: list[tuple[Rule, Finding]] = []
     if draft.word_count or draft.emoji or draft.urls:

@@ -17,15 +17,19 @@ from collections import Counter, defaultdict
 from pathlib import Path
 
 import numpy as np
-from datasets import TRAINING, Sample
+from datasets import TEST_DATA, TRAINING, Sample, brand_turns, labelled_tsv
 from scipy.optimize import minimize
+from sklearn.feature_extraction import DictVectorizer
+from sklearn.linear_model import LogisticRegression
 from sklearn.metrics import roc_auc_score
 from sklearn.model_selection import StratifiedKFold
 
-from postcoach.engine import findings_of
+from postcoach.engine import findings_of, read
+from postcoach.fitted import Model
 from postcoach.scoring import model as model_module
 from postcoach.scoring import vocabulary
 from postcoach.scoring.features import extract
+from postcoach.text import defensiveness
 from postcoach.text.draft import Draft
 
 WEIGHTS = Path(model_module.__file__).with_name(model_module.WEIGHTS_FILE)
@@ -171,7 +175,7 @@ def fit(rows: list[dict[str, float]], labels: list[int], weights: list[float],
 
 
 def predict(fitted: dict, rows: list[dict[str, float]]) -> list[float]:
-    model = model_module.Model("cv", fitted["intercept"], fitted["weights"])
+    model = Model.stored("cv", fitted)
     return [model.probability(row) for row in rows]
 
 
@@ -216,6 +220,84 @@ def training_set(score: str) -> tuple[list[Sample], dict[str, float]]:
     return samples, weights
 
 
+# The defensive-reply model: its regularisation, the texts a feature must be in to be kept, and
+# the false alarms its threshold may cost on what the fit did not see (empathetic replies of a
+# written set left out of it; real customer-care answers, which are nearly all courteous).
+DEFENSIVE_C = 0.5
+DEFENSIVE_MIN_TEXTS = 3
+DEFENSIVE_ALARMS = {"written": 0.03, "agent turns": 0.01}
+AGENT_TURN_FOLDS = 5
+
+
+def defensive_samples() -> list[tuple[str, int, str]]:
+    """(text, 1 if defensive, group) of every written conflict set but the held-out ones, and
+    of the agent turns (negatives) in a few groups; a group is left out of the fit at once."""
+    samples = [(row["text"], int(row["label"] == "defensive"), path.stem)
+               for path in sorted((TEST_DATA / "conflict").glob("dev*.tsv"))
+               for row in labelled_tsv(path)]
+    turns = [text for texts in brand_turns().values() for text in texts]
+    samples += [(text, 0, f"agent turns {number % AGENT_TURN_FOLDS}")
+                for number, text in enumerate(turns)]
+    return samples
+
+
+def _defensive_fit(rows: list[dict[str, float]], labels: list[int]
+                   ) -> tuple[DictVectorizer, LogisticRegression]:
+    texts_with: Counter[str] = Counter(name for row in rows for name in row)
+    kept = [{name: value for name, value in row.items()
+             if texts_with[name] >= DEFENSIVE_MIN_TEXTS} for row in rows]
+    vectorizer = DictVectorizer()
+    model = LogisticRegression(C=DEFENSIVE_C, class_weight="balanced", max_iter=5000)
+    model.fit(vectorizer.fit_transform(kept), labels)
+    return vectorizer, model
+
+
+def fit_defensive() -> dict:
+    """The defensive-reply model, its threshold and what each left-out group says of it."""
+    samples = defensive_samples()
+    rows = [defensiveness.features(read(text)) for text, _, _ in samples]
+    labels = [label for _, label, _ in samples]
+    groups = [group for _, _, group in samples]
+    left_out = [0.0] * len(samples)
+    for group in sorted(set(groups)):
+        inside = [i for i, g in enumerate(groups) if g != group]
+        vectorizer, model = _defensive_fit([rows[i] for i in inside], [labels[i] for i in inside])
+        outside = [i for i, g in enumerate(groups) if g == group]
+        chances = model.predict_proba(vectorizer.transform([rows[i] for i in outside]))[:, 1]
+        for i, chance in zip(outside, chances, strict=True):
+            left_out[i] = float(chance)
+
+    def kind(group: str) -> str:
+        return "agent turns" if group.startswith("agent turns") else "written"
+
+    def alarms(threshold: float, which: str) -> float:
+        negatives = [chance for chance, label, group in zip(left_out, labels, groups, strict=True)
+                     if not label and kind(group) == which]
+        return sum(chance >= threshold for chance in negatives) / len(negatives)
+
+    threshold = next(step / 100 for step in range(50, 100)
+                     if all(alarms(step / 100, which) <= limit
+                            for which, limit in DEFENSIVE_ALARMS.items()))
+    vectorizer, model = _defensive_fit(rows, labels)
+    weights = {name: round(float(weight), 4) for name, weight
+               in zip(vectorizer.get_feature_names_out(), model.coef_[0], strict=True)
+               if abs(weight) >= 1e-4}
+    figures = {}
+    for group in [*sorted({g for g in groups if kind(g) == "written"}), "agent turns"]:
+        chosen = [(chance >= threshold, label) for chance, label, g
+                  in zip(left_out, labels, groups, strict=True)
+                  if g == group or (group == "agent turns" and kind(g) == group)]
+        positives = [hit for hit, label in chosen if label]
+        negatives = [hit for hit, label in chosen if not label]
+        figures[group] = {
+            "recall": round(sum(positives) / len(positives), 4) if positives else None,
+            "false_alarms": round(sum(negatives) / len(negatives), 4)}
+    return {"intercept": round(float(model.intercept_[0]), 4), "weights": dict(sorted(
+        weights.items())), "threshold": threshold, "left_out": figures,
+        "trained_on": {kind_: sum(kind(g) == kind_ for g in groups)
+                       for kind_ in ("written", "agent turns")}}
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.parse_args(argv)
@@ -246,6 +328,13 @@ def main(argv: list[str] | None = None) -> int:
         document["models"][score] = fitted
         print(f"{score}: {len(fitted['weights'])} weights, {len(samples)} samples, "
               f"{FOLDS}-fold AUC {fitted['cross_validated_auc']}")
+    defensive = fit_defensive()
+    path = Path(defensiveness.__file__).with_name(defensiveness.WEIGHTS_FILE)
+    path.write_text(json.dumps(defensive, indent=1, ensure_ascii=False, sort_keys=True) + "\n",
+                    encoding="utf-8")
+    print(f"defensive replies: {len(defensive['weights'])} weights, threshold "
+          f"{defensive['threshold']}, each group left out of the fit: {defensive['left_out']}; "
+          f"written {path}")
     WEIGHTS.write_text(json.dumps(document, indent=1, ensure_ascii=False, sort_keys=True) + "\n",
                        encoding="utf-8")
     print(f"written {WEIGHTS}")

@@ -8,40 +8,18 @@ spread in the training data), so the run time needs no scikit-learn: a score is
 
 from __future__ import annotations
 
-import json
-import math
-from dataclasses import dataclass
 from functools import cache
-from importlib import resources
+
+from postcoach.fitted import Model, read
 
 WEIGHTS_FILE = "weights.json"
 # A model that also weighs a fitted vocabulary keeps, under this key, its fit without it.
 WITHOUT_VOCABULARY = "without_vocabulary"
 
 
-@dataclass(frozen=True)
-class Model:
-    name: str
-    intercept: float
-    weights: dict[str, float]
-
-    def probability(self, features: dict[str, float]) -> float:
-        weights = self.weights
-        z = self.intercept + sum(value * weights[name] for name, value in features.items()
-                                 if name in weights)
-        # math.exp overflows past ±709; the probability is 0 or 1 long before.
-        return 1.0 / (1.0 + math.exp(-max(-60.0, min(60.0, z))))
-
-    def contributions(self, features: dict[str, float]) -> dict[str, float]:
-        """How much each feature moved the score's log-odds (for reports and debugging)."""
-        return {name: value * self.weights[name] for name, value in features.items()
-                if self.weights.get(name) and value}
-
-
 @cache
 def document() -> dict:
-    source = resources.files(__package__).joinpath(WEIGHTS_FILE).read_text(encoding="utf-8")
-    return json.loads(source)
+    return read(__package__, WEIGHTS_FILE)
 
 
 @cache
@@ -51,5 +29,4 @@ def fitted(name: str, vocabulary: bool = True) -> Model:
     stored = document()["models"][name]
     if not vocabulary:
         stored = stored.get(WITHOUT_VOCABULARY, stored)
-    return Model(name, float(stored["intercept"]),
-                 {feature: float(weight) for feature, weight in stored["weights"].items()})
+    return Model.stored(name, stored)

@@ -1,23 +1,42 @@
 from postcoach.rules.base import Finding, Rule, bad, good
 from postcoach.rules.matching import pattern_findings
+from postcoach.text import defensiveness
 from postcoach.text.patterns import classes_before, pattern_matches
 
 # How far back a negation turns a move around: "not your fault", « pas de votre faute ».
 NEGATION_REACH = 2
+# Characters of a sentence the message quotes.
+MAX_QUOTE = 60
 
 
 def check(draft, context) -> list[Finding]:
     """The defensive moves, except those the reply quotes (« "We can't be held responsible"
     is not an answer »), denies ("Not your fault"), makes after granting the customer's
     point ("You're right, that's not true of our usual service") or in a sentence that makes
-    it right ("As stated, the offer had ended, but we've refunded the difference")."""
+    it right ("As stated, the offer had ended, but we've refunded the difference"). A reply
+    with no move a pattern names may still read as defensive to the fitted model: the hint
+    then stands on its most defensive sentence."""
     conceded = pattern_matches(draft, "concession")
-    return [
+    moves = [
         finding for finding in pattern_findings(draft, "defensive")
         if not draft.quoted(finding.start, finding.end)
         and "negation" not in classes_before(draft, finding.start, NEGATION_REACH)
         and not any(draft.same_sentence(start, finding.start) for start, _ in conceded)
     ]
+    if moves:
+        return moves
+    judged = defensiveness.judge(draft)
+    if judged is None:
+        return []
+    start, end, chance = judged
+    return [Finding(start, end, chance, {"word": _quote(draft.text[start:end])})]
+
+
+def _quote(sentence: str) -> str:
+    """The sentence as the message quotes it: its first words when it is long."""
+    if len(sentence) <= MAX_QUOTE:
+        return sentence
+    return sentence[:MAX_QUOTE].rsplit(" ", 1)[0] + "…"
 
 
 RULE = Rule(

@@ -500,7 +500,7 @@ def _class_totals(draft: Draft) -> Counter[str]:
     totals = memo["class totals"] = Counter()
     if not draft.word_count:
         return totals
-    views = [_view(draft, language) for language in languages_for(draft.language)]
+    views = [draft_view(draft, language) for language in languages_for(draft.language)]
     # Tokens with the same keys (the same word) are in the same classes: count each distinct
     # reading once, weighted by how often it occurs.
     if len(views) == 1:
@@ -539,7 +539,7 @@ def classes_before(draft: Draft, offset: int, count: int) -> frozenset[str]:
     negation. A comma, a sentence end or an emoji closes the clause."""
     found: set[str] = set()
     for language in languages_for(draft.language):
-        view = _view(draft, language)
+        view = draft_view(draft, language)
         position = bisect_left([token.start for token in view.tokens], offset)
         for keys in reversed(view.keys[max(0, position - count):position]):
             if WORD_KEYS.isdisjoint(keys):
@@ -548,7 +548,8 @@ def classes_before(draft: Draft, offset: int, count: int) -> frozenset[str]:
     return frozenset(found)
 
 
-def _view(draft: Draft, language: str) -> TokenView:
+def draft_view(draft: Draft, language: str) -> TokenView:
+    """The draft's tokens as the language's patterns see them, made once per draft."""
     memo = draft.memo.setdefault("patterns", {})
     view = memo.get(language)
     if view is None:
@@ -576,6 +577,6 @@ def pattern_matches(draft: Draft, name: str) -> list[Span]:
         by_file = memo.get((language, group))
         if by_file is None:
             by_file = memo[language, group] = index(language, group).matches_by_file(
-                _view(draft, language))
+                draft_view(draft, language))
         spans += by_file.get(name, ())
     return sorted(set(spans)) if len(languages) > 1 else spans
