@@ -175,8 +175,9 @@ def test_a_reply_no_pattern_names_is_judged_on_its_most_defensive_sentence(monke
 
 def test_the_fitted_defensive_model_holds_on_sets_it_did_not_see():
     stored = read("postcoach.text", "defensive.json")
+    # Each written set, and all of them together, as predicted by a fit without it.
     for group, figures in stored["left_out"].items():
         if figures["recall"] is not None:
             assert figures["recall"] >= 0.5, group
-        assert figures["false_alarms"] <= 0.08, group
+    assert stored["left_out"]["written"]["false_alarms"] <= 0.03
     assert stored["left_out"]["agent turns"]["false_alarms"] <= 0.01

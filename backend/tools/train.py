@@ -283,10 +283,10 @@ def fit_defensive() -> dict:
                in zip(vectorizer.get_feature_names_out(), model.coef_[0], strict=True)
                if abs(weight) >= 1e-4}
     figures = {}
-    for group in [*sorted({g for g in groups if kind(g) == "written"}), "agent turns"]:
+    for group in [*sorted({g for g in groups if kind(g) == "written"}), "written", "agent turns"]:
         chosen = [(chance >= threshold, label) for chance, label, g
                   in zip(left_out, labels, groups, strict=True)
-                  if g == group or (group == "agent turns" and kind(g) == group)]
+                  if g == group or kind(g) == group]
         positives = [hit for hit, label in chosen if label]
         negatives = [hit for hit, label in chosen if not label]
         figures[group] = {
