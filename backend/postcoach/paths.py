@@ -9,12 +9,19 @@ from pathlib import Path
 
 from platformdirs import user_data_dir
 
+# The data directories already made, by POSTCOACH_HOME: the server asks on every request.
+_made: dict[str | None, Path] = {}
+
 
 def data_dir(create: bool = True) -> Path:
     home = os.environ.get("POSTCOACH_HOME")
+    path = _made.get(home)
+    if path is not None and path.is_dir():
+        return path
     path = Path(home) if home else Path(user_data_dir("postcoach", appauthor=False))
     if create:
         path.mkdir(parents=True, exist_ok=True, mode=0o700)
+        _made[home] = path
     return path
 
 

@@ -25,7 +25,7 @@ FEATURE = "vocabulary"
 
 def words_of(draft: Draft) -> frozenset[str]:
     """The draft's distinct words that a vocabulary may list: letters only, two or more."""
-    return frozenset(word for word in draft.lower_words if len(word) > 1 and word.isalpha())
+    return frozenset(word for word in draft.word_set if len(word) > 1 and word.isalpha())
 
 
 def evidence(words: Iterable[str], table: Mapping[str, float]) -> float:

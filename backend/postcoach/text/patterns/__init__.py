@@ -382,7 +382,13 @@ class PatternIndex:
         # Whether the draft has what each required condition of a pattern asks for.
         possible: dict[Pattern, bool] = {}
         last = len(keys) - 1
-        for position, opened in enumerate(openings):
+        # Where a pattern may open: at a token that opens one, or just before one that a
+        # pattern opening with any word may follow.
+        where = [position for position, opened in enumerate(openings)
+                 if opened is not _NO_OPENINGS or (position < last
+                                                    and openings[position + 1].second)]
+        for position in where:
+            opened = openings[position]
             candidates = opened.at_start if starts[position] else opened.first
             if position < last and openings[position + 1].second:
                 seeded = [pattern for pattern in openings[position + 1].second
