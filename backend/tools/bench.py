@@ -171,7 +171,7 @@ def percentile(samples: list[float], fraction: float) -> float:
 
 
 def latency_rows() -> list[Row]:
-    """Wall-clock p50/p99 per size, and p99 of CPU time, which busy neighbours cannot inflate.
+    """Wall-clock p50/p99 per size, and p99 of CPU time (the target), which waits cannot inflate.
     The engine is warmed up as the server warms it (loaded data frozen out of the garbage
     collector's sight)."""
     warm_up()
@@ -188,14 +188,16 @@ def latency_rows() -> list[Row]:
                 cpu.append(1000 * (time.thread_time() - started_cpu))
                 wall.append(1000 * (time.perf_counter() - started))
         chars = f"~{statistics.mean(len(text) for _, text in posts):.0f} chars"
-        p99 = percentile(wall, 0.99)
+        # The target is on CPU time, as the issue states it: what the engine costs, which a
+        # busy neighbour's waits do not stretch the way they stretch wall time.
+        cpu_p99 = percentile(cpu, 0.99)
         is_longest = size == SIZES[-1]
         rows += [
             Row(f"analyze p50, {chars}", f"{percentile(wall, 0.50):.2f} ms", "—", None),
-            Row(f"analyze p99, {chars}", f"{p99:.2f} ms",
+            Row(f"analyze p99, {chars}", f"{percentile(wall, 0.99):.2f} ms", "—", None),
+            Row("  p99 of CPU time", f"{cpu_p99:.2f} ms",
                 f"≤ {P99_TARGET_MS:g} ms" if is_longest else "—",
-                p99 <= P99_TARGET_MS if is_longest else None),
-            Row("  p99 of CPU time", f"{percentile(cpu, 0.99):.2f} ms", "—", None),
+                cpu_p99 <= P99_TARGET_MS if is_longest else None),
         ]
     return rows
 
