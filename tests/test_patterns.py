@@ -11,7 +11,7 @@ import pytest
 
 from postcoach import analyze
 from postcoach.fitted import Model, read
-from postcoach.text import defensiveness
+from postcoach.text import readings
 from postcoach.text.draft import Draft
 from postcoach.text.patterns import (
     PatternError,
@@ -161,23 +161,23 @@ def test_defensive_replies_are_recognised_by_their_moves():
     assert recall >= 0.95 and false_alarms <= 0.03, (recall, false_alarms)
 
 
-def test_a_reply_no_pattern_names_is_judged_on_its_most_defensive_sentence(monkeypatch):
-    # A model that reads denial into "untrue" words: the mechanism, not the fitted weights.
-    model = Model("test", -2.0, {"c:untrue": 4.0})
-    monkeypatch.setattr(defensiveness, "model", lambda: model)
-    monkeypatch.setattr(defensiveness, "threshold", lambda: 0.5)
+def test_a_draft_no_pattern_names_is_judged_on_the_sentence_that_reads_most_so():
+    # A reading that takes "untrue" words for denial: the mechanism, not the fitted weights.
+    reader = readings.Reader("test", Model("test", -2.0, {"c:untrue": 4.0}), 0.5, kinds=(
+        Model("denial", 0.0, {"c:untrue": 1.0}), Model("other", 0.0, {})))
     text = "Thanks for writing. Your story is false. We reply within a day."
-    draft = Draft(text, "en")
-    start, end, chance = defensiveness.judge(draft)
-    assert text[start:end] == "Your story is false." and chance > 0.5
-    assert defensiveness.judge(Draft("Thanks for writing, we reply within a day.", "en")) is None
+    judgement = reader.judge(Draft(text, "en"))
+    assert text[judgement.start:judgement.end] == "Your story is false."
+    assert judgement.chance > 0.5 and judgement.kind == "denial"
+    assert reader.judge(Draft("Thanks for writing, we reply within a day.", "en")) is None
 
 
-def test_the_fitted_defensive_model_holds_on_sets_it_did_not_see():
-    stored = read("postcoach.text", "defensive.json")
+@pytest.mark.parametrize("name", ["defensive", "bait"])
+def test_the_fitted_readings_hold_on_sets_they_did_not_see(name):
+    stored = read("postcoach.text", f"{name}.json")
     # Each written set, and all of them together, as predicted by a fit without it.
     for group, figures in stored["left_out"].items():
         if figures["recall"] is not None:
             assert figures["recall"] >= 0.5, group
     assert stored["left_out"]["written"]["false_alarms"] <= 0.03
-    assert stored["left_out"]["agent turns"]["false_alarms"] <= 0.01
+    assert stored["left_out"]["real"]["false_alarms"] <= 0.01

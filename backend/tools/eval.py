@@ -24,7 +24,7 @@ from datasets import EVAL_DIR, TEST_DATA, Sample, labelled_tsv, lines
 
 from postcoach import analyze
 from postcoach.brand.profile import learn
-from postcoach.text import defensiveness, language
+from postcoach.text import language, readings
 from postcoach.text.draft import Draft
 from postcoach.text.tone import address_marks
 
@@ -314,18 +314,19 @@ def bait_rows(errors: int) -> list[Row]:
             rows.append(Row(f"  false alarms, {folder}/{name}", alarms,
                             0.03 if name == "dev" else None, "accuracy",
                             f"{len(neg)} genuine", false, at_most=True))
-    # The defensive-reply model learns from the written conflict sets, so the figures above are
-    # partly its training data: what it does on each set left out of its fit is the measure.
-    stored = json.loads(Path(defensiveness.__file__).with_name(defensiveness.WEIGHTS_FILE)
-                        .read_text(encoding="utf-8"))
-    for group, figures in sorted(stored["left_out"].items(), key=lambda item: (
-            item[1]["recall"] is None, item[0])):
-        if figures["recall"] is not None:
-            where = "every written set" if group == "written" else f"conflict/{group}"
-            rows.append(Row(f"defensive model alone, {where} left out of its fit",
-                            figures["recall"], None, "accuracy", "recall"))
-        rows.append(Row(f"  false alarms, {group} left out of its fit", figures["false_alarms"],
-                        None, "accuracy", "", at_most=True))
+    # The readings learn from the written sets, so the figures above are partly their
+    # training data: what each does on a set left out of its fit is the measure.
+    for name, folder, real in (("defensive", "conflict", "agent turns"),
+                               ("bait", "bait", "tweets")):
+        stored = json.loads(Path(readings.__file__).with_name(f"{name}.json")
+                            .read_text(encoding="utf-8"))
+        for group, figures in stored["left_out"].items():
+            where = {"written": f"every {folder} set", "real": real}.get(group, f"{folder}/{group}")
+            if figures["recall"] is not None:
+                rows.append(Row(f"{name} reading alone, {where} left out of its fit",
+                                figures["recall"], None, "accuracy", "recall"))
+            rows.append(Row(f"  false alarms, {where} left out of its fit",
+                            figures["false_alarms"], None, "accuracy", "", at_most=True))
     return rows
 
 

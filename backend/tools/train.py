@@ -14,10 +14,11 @@ import json
 import math
 import sys
 from collections import Counter, defaultdict
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
-from datasets import TEST_DATA, TRAINING, Sample, brand_turns, labelled_tsv
+from datasets import TEST_DATA, TRAINING, Sample, brand_turns, labelled_tsv, tweets
 from scipy.optimize import minimize
 from sklearn.feature_extraction import DictVectorizer
 from sklearn.linear_model import LogisticRegression
@@ -29,7 +30,7 @@ from postcoach.fitted import Model
 from postcoach.scoring import model as model_module
 from postcoach.scoring import vocabulary
 from postcoach.scoring.features import extract
-from postcoach.text import defensiveness
+from postcoach.text import readings
 from postcoach.text.draft import Draft
 
 WEIGHTS = Path(model_module.__file__).with_name(model_module.WEIGHTS_FILE)
@@ -220,88 +221,131 @@ def training_set(score: str) -> tuple[list[Sample], dict[str, float]]:
     return samples, weights
 
 
-# The defensive-reply model: its regularisation, the texts a feature must be in to be kept, and
-# the false alarms its threshold may cost on what the fit did not see (empathetic replies of a
-# written set left out of it; real customer-care answers, which are nearly all courteous).
-DEFENSIVE_C = 0.5
-DEFENSIVE_MIN_TEXTS = 3
-DEFENSIVE_ALARMS = {"written": 0.03, "agent turns": 0.01}
-AGENT_TURN_FOLDS = 5
+# The readings (text/readings.py): their regularisation, the texts a feature must be in to be
+# kept, and the false alarms a threshold may cost on what the fit did not see — negatives of a
+# written set left out of it, and real text (customer-care answers, tweets) that is nearly all
+# neither defensive nor bait.
+READING_C = 0.5
+READING_MIN_TEXTS = 3
+READING_ALARMS = {"defensive": {"written": 0.03, "real": 0.01},
+                  "bait": {"written": 0.02, "real": 0.005}}
+REAL_FOLDS = 5
+BAIT_KINDS = ("comment", "contest", "react", "share", "tag", "vote")
+WRITTEN, REAL = "written", "real"
 
 
-def defensive_samples() -> list[tuple[str, int, str]]:
-    """(text, 1 if defensive, group) of every written conflict set but the held-out ones, and
-    of the agent turns (negatives) in a few groups; a group is left out of the fit at once."""
-    samples = [(row["text"], int(row["label"] == "defensive"), path.stem)
-               for path in sorted((TEST_DATA / "conflict").glob("dev*.tsv"))
+@dataclass(frozen=True)
+class Labelled:
+    text: str
+    label: int
+    group: str  # a written set's name, or "<real source> <fold>"
+    kind: str = ""
+
+
+def reading_samples(name: str) -> list[Labelled]:
+    """The labelled texts of a reading: every written set but the held-out ones, and real text
+    as negatives in a few groups; a group is left out of the fit at once."""
+    folder, positive, real_name, real = {
+        "defensive": ("conflict", "defensive", "agent turns",
+                      lambda: [text for texts in brand_turns().values() for text in texts]),
+        "bait": ("bait", "bait", "tweets", lambda: [text for text, _ in tweets()]),
+    }[name]
+    samples = [Labelled(row["text"], int(row["label"] == positive), path.stem, row.get("kind", ""))
+               for path in sorted((TEST_DATA / folder).glob("dev*.tsv"))
                for row in labelled_tsv(path)]
-    turns = [text for texts in brand_turns().values() for text in texts]
-    samples += [(text, 0, f"agent turns {number % AGENT_TURN_FOLDS}")
-                for number, text in enumerate(turns)]
+    samples += [Labelled(text, 0, f"{real_name} {number % REAL_FOLDS}")
+                for number, text in enumerate(real())]
     return samples
 
 
-def _defensive_fit(rows: list[dict[str, float]], labels: list[int]
-                   ) -> tuple[DictVectorizer, LogisticRegression]:
+def _source(group: str) -> str:
+    return REAL if group[-1].isdigit() and " " in group else WRITTEN
+
+
+def _reading_fit(rows: list[dict[str, float]], labels: list[int] | list[str]
+                 ) -> tuple[DictVectorizer, LogisticRegression]:
     texts_with: Counter[str] = Counter(name for row in rows for name in row)
     kept = [{name: value for name, value in row.items()
-             if texts_with[name] >= DEFENSIVE_MIN_TEXTS} for row in rows]
+             if texts_with[name] >= READING_MIN_TEXTS} for row in rows]
     vectorizer = DictVectorizer()
-    model = LogisticRegression(C=DEFENSIVE_C, class_weight="balanced", max_iter=5000)
+    model = LogisticRegression(C=READING_C, class_weight="balanced", max_iter=5000)
     model.fit(vectorizer.fit_transform(kept), labels)
     return vectorizer, model
 
 
-def fit_defensive() -> dict:
-    """The defensive-reply model, its threshold and what each left-out group says of it."""
-    samples = defensive_samples()
-    rows = [defensiveness.features(read(text)) for text, _, _ in samples]
-    labels = [label for _, label, _ in samples]
-    groups = [group for _, _, group in samples]
+def _stored(vectorizer: DictVectorizer, intercept: float, coefficients) -> dict:
+    return {"intercept": round(float(intercept), 4), "weights": dict(sorted(
+        (name, round(float(weight), 4)) for name, weight
+        in zip(vectorizer.get_feature_names_out(), coefficients, strict=True)
+        if abs(weight) >= 1e-4))}
+
+
+def fit_reading(name: str) -> dict:
+    """A reading's model, its threshold, what each left-out group says of it, and (bait) one
+    model per kind."""
+    samples = reading_samples(name)
+    rows = [readings.features(read(sample.text)) for sample in samples]
+    labels = [sample.label for sample in samples]
+    groups = [sample.group for sample in samples]
     left_out = [0.0] * len(samples)
     for group in sorted(set(groups)):
         inside = [i for i, g in enumerate(groups) if g != group]
-        vectorizer, model = _defensive_fit([rows[i] for i in inside], [labels[i] for i in inside])
+        vectorizer, model = _reading_fit([rows[i] for i in inside], [labels[i] for i in inside])
         outside = [i for i, g in enumerate(groups) if g == group]
         chances = model.predict_proba(vectorizer.transform([rows[i] for i in outside]))[:, 1]
         for i, chance in zip(outside, chances, strict=True):
             left_out[i] = float(chance)
 
-    def kind(group: str) -> str:
-        return "agent turns" if group.startswith("agent turns") else "written"
-
-    def alarms(threshold: float, which: str) -> float:
+    def alarms(threshold: float, source: str) -> float:
         negatives = [chance for chance, label, group in zip(left_out, labels, groups, strict=True)
-                     if not label and kind(group) == which]
+                     if not label and _source(group) == source]
         return sum(chance >= threshold for chance in negatives) / len(negatives)
 
     threshold = next(step / 100 for step in range(50, 100)
-                     if all(alarms(step / 100, which) <= limit
-                            for which, limit in DEFENSIVE_ALARMS.items()))
-    vectorizer, model = _defensive_fit(rows, labels)
-    weights = {name: round(float(weight), 4) for name, weight
-               in zip(vectorizer.get_feature_names_out(), model.coef_[0], strict=True)
-               if abs(weight) >= 1e-4}
+                     if all(alarms(step / 100, source) <= limit
+                            for source, limit in READING_ALARMS[name].items()))
     figures = {}
-    for group in [*sorted({g for g in groups if kind(g) == "written"}), "written", "agent turns"]:
+    written = sorted({g for g in groups if _source(g) == WRITTEN})
+    for group in [*written, WRITTEN, REAL]:
         chosen = [(chance >= threshold, label) for chance, label, g
                   in zip(left_out, labels, groups, strict=True)
-                  if g == group or kind(g) == group]
+                  if g == group or _source(g) == group]
         positives = [hit for hit, label in chosen if label]
         negatives = [hit for hit, label in chosen if not label]
         figures[group] = {
             "recall": round(sum(positives) / len(positives), 4) if positives else None,
             "false_alarms": round(sum(negatives) / len(negatives), 4)}
-    return {"intercept": round(float(model.intercept_[0]), 4), "weights": dict(sorted(
-        weights.items())), "threshold": threshold, "left_out": figures,
-        "trained_on": {kind_: sum(kind(g) == kind_ for g in groups)
-                       for kind_ in ("written", "agent turns")}}
+    vectorizer, model = _reading_fit(rows, labels)
+    fitted = {**_stored(vectorizer, model.intercept_[0], model.coef_[0]),
+              "threshold": threshold, "left_out": figures,
+              "trained_on": {source: sum(_source(g) == source for g in groups)
+                             for source in (WRITTEN, REAL)}}
+    kinded = [i for i, sample in enumerate(samples) if sample.label and sample.kind in BAIT_KINDS]
+    if name == "bait":
+        # Which kind of bait: one weight vector per kind of a multinomial fit; the kind read is
+        # the one whose model is surest.
+        vectorizer, model = _reading_fit([rows[i] for i in kinded],
+                                         [samples[i].kind for i in kinded])
+        fitted["kinds"] = {kind: _stored(vectorizer, intercept, coefficients)
+                           for kind, intercept, coefficients
+                           in zip(model.classes_, model.intercept_, model.coef_, strict=True)}
+    return fitted
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.parse_args(argv)
     document = {"about": __doc__.split("\n\n")[1].replace("\n", " "), "models": {}}
+    # The readings first: the rules that the scores weigh use them.
+    for name in READING_ALARMS:
+        fitted = fit_reading(name)
+        path = Path(readings.__file__).with_name(f"{name}.json")
+        path.write_text(json.dumps(fitted, indent=1, ensure_ascii=False, sort_keys=True) + "\n",
+                        encoding="utf-8")
+        readings.reader.cache_clear()
+        print(f"{name} reading: {len(fitted['weights'])} weights, threshold "
+              f"{fitted['threshold']}, each group left out of the fit: {fitted['left_out']}; "
+              f"written {path}")
     for score in TRAINING:
         samples, source_weights = training_set(score)
         rows = feature_rows(samples)
@@ -328,13 +372,6 @@ def main(argv: list[str] | None = None) -> int:
         document["models"][score] = fitted
         print(f"{score}: {len(fitted['weights'])} weights, {len(samples)} samples, "
               f"{FOLDS}-fold AUC {fitted['cross_validated_auc']}")
-    defensive = fit_defensive()
-    path = Path(defensiveness.__file__).with_name(defensiveness.WEIGHTS_FILE)
-    path.write_text(json.dumps(defensive, indent=1, ensure_ascii=False, sort_keys=True) + "\n",
-                    encoding="utf-8")
-    print(f"defensive replies: {len(defensive['weights'])} weights, threshold "
-          f"{defensive['threshold']}, each group left out of the fit: {defensive['left_out']}; "
-          f"written {path}")
     WEIGHTS.write_text(json.dumps(document, indent=1, ensure_ascii=False, sort_keys=True) + "\n",
                        encoding="utf-8")
     print(f"written {WEIGHTS}")

@@ -10,6 +10,7 @@ from postcoach.rules.base import Context, Finding
 from postcoach.text import signals
 from postcoach.text.draft import Draft
 from postcoach.text.patterns import pattern_matches
+from postcoach.text.readings import Judgement
 
 
 def lexicon_spans(draft: Draft, context: Context, name: str) -> list[tuple[int, int]]:
@@ -34,6 +35,18 @@ def pattern_findings(draft: Draft, name: str, strength: float = 1.0) -> list[Fin
         Finding(start, end, strength, {"word": draft.text[start:end]})
         for start, end in pattern_matches(draft, name)
     ]
+
+
+# Characters of a sentence a message quotes.
+MAX_QUOTE = 60
+
+
+def judged_finding(draft: Draft, judgement: Judgement) -> Finding:
+    """A finding on the sentence a fitted reading judged, quoting its first words as {word}."""
+    sentence = draft.text[judgement.start:judgement.end]
+    if len(sentence) > MAX_QUOTE:
+        sentence = sentence[:MAX_QUOTE].rsplit(" ", 1)[0] + "…"
+    return Finding(judgement.start, judgement.end, judgement.chance, {"word": sentence})
 
 
 def has_lexicon_match(draft: Draft, context: Context, name: str) -> bool:

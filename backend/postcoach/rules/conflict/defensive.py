@@ -1,12 +1,10 @@
 from postcoach.rules.base import Finding, Rule, bad, good
-from postcoach.rules.matching import pattern_findings
-from postcoach.text import defensiveness
+from postcoach.rules.matching import judged_finding, pattern_findings
+from postcoach.text import readings
 from postcoach.text.patterns import classes_before, pattern_matches
 
 # How far back a negation turns a move around: "not your fault", « pas de votre faute ».
 NEGATION_REACH = 2
-# Characters of a sentence the message quotes.
-MAX_QUOTE = 60
 
 
 def check(draft, context) -> list[Finding]:
@@ -25,18 +23,8 @@ def check(draft, context) -> list[Finding]:
     ]
     if moves:
         return moves
-    judged = defensiveness.judge(draft)
-    if judged is None:
-        return []
-    start, end, chance = judged
-    return [Finding(start, end, chance, {"word": _quote(draft.text[start:end])})]
-
-
-def _quote(sentence: str) -> str:
-    """The sentence as the message quotes it: its first words when it is long."""
-    if len(sentence) <= MAX_QUOTE:
-        return sentence
-    return sentence[:MAX_QUOTE].rsplit(" ", 1)[0] + "…"
+    judgement = readings.reader("defensive").judge(draft)
+    return [] if judgement is None else [judged_finding(draft, judgement)]
 
 
 RULE = Rule(

@@ -1,4 +1,5 @@
 from postcoach.rules.base import Rule, bad, good
+from postcoach.rules.engagement_bait import PATTERNS, unnamed_bait
 from postcoach.rules.matching import pattern_findings, removable
 
 RULE = Rule(
@@ -17,8 +18,9 @@ RULE = Rule(
     },
     source="002 — « vous proposer de fausses interactions complètement “tarte” » ; Meta, "
     "engagement bait",
-    check=lambda draft, context: removable(draft, pattern_findings(draft, "bait_comment")),
-    patterns=("bait_comment",),
+    check=lambda draft, context: (removable(draft, pattern_findings(draft, "bait_comment"))
+                                  or unnamed_bait(draft, context, "comment")),
+    patterns=PATTERNS,
     bad=(
         bad("Vous aussi vous aimez l'été ?[[ Tapez OUI !]]", "fr",
             fixed="Vous aussi vous aimez l'été ?"),

@@ -1,4 +1,5 @@
 from postcoach.rules.base import Rule, bad, good
+from postcoach.rules.engagement_bait import PATTERNS, unnamed_bait
 from postcoach.rules.matching import pattern_findings
 from postcoach.text.patterns import pattern_matches
 
@@ -10,7 +11,7 @@ MIN_ACTIONS = 2
 def check(draft, context):
     marks = pattern_matches(draft, "contest_mark")
     if not marks:
-        return []
+        return unnamed_bait(draft, context, "contest")
     actions = pattern_findings(draft, "contest_entry")
     if len(actions) >= MIN_ACTIONS:
         return actions
@@ -37,7 +38,7 @@ RULE = Rule(
     source="003 — « beaucoup de jeux-concours … Ces sollicitations nourrissent les concouristes "
     "et les opportunistes de tous poils »",
     check=check,
-    patterns=("contest_mark", "contest_entry"),
+    patterns=PATTERNS,
     bad=(
         bad("🎁 Jeu-concours ! Pour participer : [[likez]] la page, [[partagez]] ce post et "
             "[[identifiez]] deux amis.", "fr"),

@@ -1,4 +1,5 @@
 from postcoach.rules.base import Rule, bad, good
+from postcoach.rules.engagement_bait import PATTERNS, unnamed_bait
 from postcoach.rules.matching import pattern_findings, removable
 
 RULE = Rule(
@@ -18,8 +19,9 @@ RULE = Rule(
         "opinion to share, an experience to tell.",
     },
     source="003 — « de message du type “Like si tu aimes” » ; Meta, engagement bait",
-    check=lambda draft, context: removable(draft, pattern_findings(draft, "bait_react")),
-    patterns=("bait_react",),
+    check=lambda draft, context: (removable(draft, pattern_findings(draft, "bait_react"))
+                                  or unnamed_bait(draft, context, "react")),
+    patterns=PATTERNS,
     bad=(
         bad("[[Like si]] tu aimes les crêpes !", "fr"),
         bad("Nouvelle couleur : [[mettez un j'aime pour nous soutenir]].", "fr"),

@@ -1,4 +1,5 @@
 from postcoach.rules.base import Finding, Rule, bad, good
+from postcoach.rules.engagement_bait import PATTERNS, unnamed_bait
 from postcoach.rules.matching import pattern_findings, removable
 from postcoach.text.patterns import class_counts
 
@@ -8,7 +9,8 @@ def check(draft, context) -> list[Finding]:
     # fundraiser) is not bait.
     if any(class_counts(draft, ("help_appeal",)).values()):
         return []
-    return removable(draft, pattern_findings(draft, "bait_share"))
+    return (removable(draft, pattern_findings(draft, "bait_share"))
+            or unnamed_bait(draft, context, "share"))
 
 
 RULE = Rule(
@@ -27,7 +29,7 @@ RULE = Rule(
     },
     source="002 — « un “super film tv” … que vous allez “partager” » ; Meta, engagement bait",
     check=check,
-    patterns=("bait_share",),
+    patterns=PATTERNS,
     bad=(
         bad("[[Partagez si]] vous êtes d'accord !", "fr"),
         bad("Notre nouvelle vidéo est en ligne, [[faites tourner]] !", "fr"),

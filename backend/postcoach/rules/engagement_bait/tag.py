@@ -1,4 +1,5 @@
 from postcoach.rules.base import Rule, bad, good
+from postcoach.rules.engagement_bait import PATTERNS, unnamed_bait
 from postcoach.rules.matching import pattern_findings, removable
 
 RULE = Rule(
@@ -17,8 +18,9 @@ RULE = Rule(
     },
     source="003 — « la course aux fans … Ces sollicitations nourrissent les concouristes » ; "
     "Meta, engagement bait",
-    check=lambda draft, context: removable(draft, pattern_findings(draft, "bait_tag")),
-    patterns=("bait_tag",),
+    check=lambda draft, context: (removable(draft, pattern_findings(draft, "bait_tag"))
+                                  or unnamed_bait(draft, context, "tag")),
+    patterns=PATTERNS,
     bad=(
         bad("[[Identifiez un ami]] qui adore le chocolat !", "fr"),
         bad("[[Tague ta meilleure amie]] !", "fr"),

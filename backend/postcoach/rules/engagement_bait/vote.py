@@ -1,6 +1,7 @@
 import re
 
 from postcoach.rules.base import Finding, Rule, bad, good
+from postcoach.rules.engagement_bait import PATTERNS, unnamed_bait
 from postcoach.rules.matching import pattern_findings, removable
 from postcoach.text.patterns import pattern_matches
 
@@ -32,7 +33,7 @@ def check(draft, context):
                 continue
             start, end = match.start(), match.start() + len(match.group().rstrip(" ,;\n"))
             findings.append(Finding(start, end, 1.0, {"word": draft.text[start:end]}))
-    return removable(draft, findings)
+    return removable(draft, findings) or unnamed_bait(draft, context, "vote")
 
 
 RULE = Rule(
@@ -53,7 +54,7 @@ RULE = Rule(
     source="002 — « “Tu préfères les crêpes pliées ou roulées ?” … de fausses interactions "
     "complètement “tarte” » ; Meta, vote baiting",
     check=check,
-    patterns=("vote_request", "vote_option", "vote_loose_option"),
+    patterns=PATTERNS,
     bad=(
         bad("Alors, [[tu préfères les crêpes pliées ou roulées ?]]", "fr"),
         bad("[[Votez avec vos réactions]] : [[❤️ pour les crêpes, 😮 pour les gaufres]]", "fr"),

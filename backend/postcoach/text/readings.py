@@ -1,0 +1,123 @@
+"""Readings of a draft fitted by `make train` (backend/tools/train.py): how defensive a reply
+reads, how much a post baits. Each is kept in <name>.json beside this module.
+
+Patterns (text/patterns) name the forms they know; a draft can be defensive or bait in words no
+pattern lists. A reading weighs what each word of the draft is — its forms and word classes,
+and the classes that follow the word before — with weights fitted on the labelled drafts of
+tests/data and on real text that is neither (customer-care answers, tweets). Classes are shared
+by French and English, so what one language teaches the other reads too. The threshold is
+chosen by the fit so that few negatives of a written set the fit did not see are flagged; a
+draft past it is judged on its sentence that reads most so, and a reading with kinds (bait:
+react, comment, share, tag, vote, contest) also says which.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass
+from functools import cache
+
+from postcoach.fitted import Model, read
+from postcoach.text.draft import Draft
+from postcoach.text.patterns import draft_view
+from postcoach.text.tokens import languages_for
+
+# What a token says: its forms ("f:") and its classes ("c:").
+WORD_KEY_PREFIXES = ("f:", "c:")
+# Distinct token keys whose description is remembered.
+DESCRIPTION_CACHE_SIZE = 100_000
+_descriptions: dict[frozenset[str], tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]] = {}
+
+
+def _describe(keys: frozenset[str]) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
+    """A token's forms and classes, its classes, and what it is to the token after it (its
+    classes, else its exact form "x:"); remembered, as words repeat."""
+    found = _descriptions.get(keys)
+    if found is None:
+        if len(_descriptions) > DESCRIPTION_CACHE_SIZE:
+            _descriptions.clear()
+        names = tuple(sorted(key for key in keys if key.startswith(WORD_KEY_PREFIXES)))
+        classes = tuple(name for name in names if name.startswith("c:"))
+        before = classes or tuple(sorted(key for key in keys if key.startswith("x:")))[:1]
+        found = _descriptions[keys] = (names, classes, before)
+    return found
+
+
+def token_features(draft: Draft) -> list[tuple[int, tuple[str, ...]]]:
+    """(start, features) of each token of the draft: its forms and classes, and each pair (what
+    the previous token is, a class of this one). Made once per draft."""
+    found = draft.memo.get("token features")
+    if found is None:
+        found = draft.memo["token features"] = []
+        for language in languages_for(draft.language):
+            view = draft_view(draft, language)
+            previous: tuple[str, ...] = ()
+            for token, keys in zip(view.tokens, view.keys, strict=True):
+                names, classes, before = _describe(keys)
+                if previous and classes:
+                    names = (*names, *(f"{one}+{other}" for one in previous for other in classes))
+                found.append((token.start, names))
+                previous = before
+    return found
+
+
+def features(draft: Draft) -> dict[str, float]:
+    """The draft's features: every feature of one of its tokens."""
+    return dict.fromkeys((name for _, names in token_features(draft) for name in names), 1.0)
+
+
+@dataclass(frozen=True)
+class Judgement:
+    start: int
+    end: int
+    chance: float
+    kind: str | None = None
+
+
+@dataclass(frozen=True)
+class Reader:
+    name: str
+    model: Model
+    threshold: float
+    # One model per kind; the kind read is the one whose model is surest.
+    kinds: tuple[Model, ...] = ()
+
+    @classmethod
+    def stored(cls, name: str) -> Reader:
+        stored = read(__package__, f"{name}.json")
+        return cls(name, Model.stored(name, stored), float(stored["threshold"]),
+                   tuple(Model.stored(kind, model)
+                         for kind, model in sorted(stored.get("kinds", {}).items())))
+
+    def judge(self, draft: Draft) -> Judgement | None:
+        """The draft's sentence that reads most so, when the whole draft is past the
+        threshold; None otherwise. Judged once per draft."""
+        key = ("reading", self.name)
+        if key not in draft.memo:
+            draft.memo[key] = self._judge(draft)
+        return draft.memo[key]  # type: ignore[return-value]
+
+    def _judge(self, draft: Draft) -> Judgement | None:
+        if not draft.word_count:
+            return None
+        found = features(draft)
+        chance = self.model.probability(found)
+        if chance < self.threshold:
+            return None
+        sentences = draft.sentences
+        starts = [sentence.start for sentence in sentences]
+        within: list[dict[str, float]] = [{} for _ in sentences]
+        for start, names in token_features(draft):
+            index = bisect_right(starts, start) - 1
+            if index >= 0 and start < sentences[index].end:
+                within[index].update(dict.fromkeys(names, 1.0))
+        best = max(range(len(sentences)), key=lambda index: self.model.probability(within[index]))
+        start, end = sentences[best].start, sentences[best].end
+        kind = max(self.kinds, key=lambda model: model.probability(found)).name \
+            if self.kinds else None
+        return Judgement(start, end, chance, kind)
+
+
+@cache
+def reader(name: str) -> Reader:
+    return Reader.stored(name)
