@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import json
 import math
+from collections.abc import Iterable
 from dataclasses import dataclass
 from importlib import resources
+from itertools import repeat
 
 
 def read(package: str, name: str) -> dict:
@@ -29,6 +31,11 @@ class Model:
         z = self.intercept + sum(value * weights[name] for name, value in features.items()
                                  if name in weights)
         # math.exp overflows past ±709; the probability is 0 or 1 long before.
+        return 1.0 / (1.0 + math.exp(-max(-60.0, min(60.0, z))))
+
+    def probability_of(self, present: Iterable[str]) -> float:
+        """The probability for binary features: those named are 1, the others 0."""
+        z = self.intercept + sum(map(self.weights.get, present, repeat(0.0)))
         return 1.0 / (1.0 + math.exp(-max(-60.0, min(60.0, z))))
 
     def contributions(self, features: dict[str, float]) -> dict[str, float]:

@@ -228,7 +228,7 @@ def training_set(score: str) -> tuple[list[Sample], dict[str, float]]:
 READING_C = 0.5
 READING_MIN_TEXTS = 3
 READING_ALARMS = {"defensive": {"written": 0.03, "real": 0.01},
-                  "bait": {"written": 0.02, "real": 0.005}}
+                  "bait": {"written": 0.01, "real": 0.005}}
 REAL_FOLDS = 5
 BAIT_KINDS = ("comment", "contest", "react", "share", "tag", "vote")
 WRITTEN, REAL = "written", "real"

@@ -16,6 +16,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cache
+from itertools import chain
 
 from postcoach.fitted import Model, read
 from postcoach.text.draft import Draft
@@ -24,22 +25,28 @@ from postcoach.text.tokens import languages_for
 
 # What a token says: its forms ("f:") and its classes ("c:").
 WORD_KEY_PREFIXES = ("f:", "c:")
-# Distinct token keys whose description is remembered.
-DESCRIPTION_CACHE_SIZE = 100_000
-_descriptions: dict[frozenset[str], tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]] = {}
+# Distinct (neighbour, token) keys whose description is remembered.
+DESCRIPTION_CACHE_SIZE = 200_000
 
 
-def _describe(keys: frozenset[str]) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
-    """A token's forms and classes, its classes, and what it is to the token after it (its
-    classes, else its exact form "x:"); remembered, as words repeat."""
-    found = _descriptions.get(keys)
+Names = tuple[str, ...]
+_described: dict[tuple[Names, frozenset[str]], tuple[Names, Names]] = {}
+
+
+def _describe(before: tuple[str, ...], keys: frozenset[str]
+              ) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """A token's features after a token that is `before` — its forms and classes, and each pair
+    (before, a class of this one) — and what it is to the token after it (its classes, else its
+    exact form "x:"); remembered, as words and their neighbours repeat."""
+    found = _described.get((before, keys))
     if found is None:
-        if len(_descriptions) > DESCRIPTION_CACHE_SIZE:
-            _descriptions.clear()
+        if len(_described) > DESCRIPTION_CACHE_SIZE:
+            _described.clear()
         names = tuple(sorted(key for key in keys if key.startswith(WORD_KEY_PREFIXES)))
         classes = tuple(name for name in names if name.startswith("c:"))
-        before = classes or tuple(sorted(key for key in keys if key.startswith("x:")))[:1]
-        found = _descriptions[keys] = (names, classes, before)
+        pairs = tuple(f"{one}+{other}" for one in before for other in classes)
+        after = classes or tuple(sorted(key for key in keys if key.startswith("x:")))[:1]
+        found = _described[before, keys] = ((*names, *pairs), after)
     return found
 
 
@@ -49,21 +56,24 @@ def token_features(draft: Draft) -> list[tuple[int, tuple[str, ...]]]:
     found = draft.memo.get("token features")
     if found is None:
         found = draft.memo["token features"] = []
+        described = _described
         for language in languages_for(draft.language):
             view = draft_view(draft, language)
-            previous: tuple[str, ...] = ()
+            before: tuple[str, ...] = ()
             for token, keys in zip(view.tokens, view.keys, strict=True):
-                names, classes, before = _describe(keys)
-                if previous and classes:
-                    names = (*names, *(f"{one}+{other}" for one in previous for other in classes))
+                names, before = described.get((before, keys)) or _describe(before, keys)
                 found.append((token.start, names))
-                previous = before
     return found
 
 
-def features(draft: Draft) -> dict[str, float]:
+def present(draft: Draft) -> set[str]:
     """The draft's features: every feature of one of its tokens."""
-    return dict.fromkeys((name for _, names in token_features(draft) for name in names), 1.0)
+    return set(chain.from_iterable(names for _, names in token_features(draft)))
+
+
+def features(draft: Draft) -> dict[str, float]:
+    """The draft's features as a fit reads them: each present one is 1."""
+    return dict.fromkeys(present(draft), 1.0)
 
 
 @dataclass(frozen=True)
@@ -100,20 +110,21 @@ class Reader:
     def _judge(self, draft: Draft) -> Judgement | None:
         if not draft.word_count:
             return None
-        found = features(draft)
-        chance = self.model.probability(found)
+        found = present(draft)
+        chance = self.model.probability_of(found)
         if chance < self.threshold:
             return None
         sentences = draft.sentences
         starts = [sentence.start for sentence in sentences]
-        within: list[dict[str, float]] = [{} for _ in sentences]
+        within: list[set[str]] = [set() for _ in sentences]
         for start, names in token_features(draft):
             index = bisect_right(starts, start) - 1
             if index >= 0 and start < sentences[index].end:
-                within[index].update(dict.fromkeys(names, 1.0))
-        best = max(range(len(sentences)), key=lambda index: self.model.probability(within[index]))
+                within[index].update(names)
+        best = max(range(len(sentences)),
+                   key=lambda index: self.model.probability_of(within[index]))
         start, end = sentences[best].start, sentences[best].end
-        kind = max(self.kinds, key=lambda model: model.probability(found)).name \
+        kind = max(self.kinds, key=lambda model: model.probability_of(found)).name \
             if self.kinds else None
         return Judgement(start, end, chance, kind)
 
