@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from postcoach.text import signals
-from postcoach.text.draft import Draft, once
+from postcoach.text.draft import WORD_RE, Draft, Word, once
 from postcoach.text.lexicons import load
 from postcoach.text.readability import reading_ease
 
@@ -46,6 +47,10 @@ IMPERATIVE_RE = re.compile(r"^([^\W\d_]+)(?:-(?:moi|nous|le|la|les|lui|leur|en|y
 NOT_TU_STEM_RE = re.compile(r"(?:ez|ons)$")
 # Only a hyphenated word or one with these endings can be a mark by its shape alone.
 SHAPE_ENDINGS = ("ez", *VOUS_IMPERATIVES)
+# Where a word may have such a shape: a hyphen, or a shape ending where a word ends.
+SHAPE_HINT_RE = re.compile("-|(?:" + "|".join(SHAPE_ENDINGS) + r")(?![^\W_])")
+# A character a word (WORD_RE) may hold: a letter or digit, or a joiner.
+WORD_PIECE_RE = re.compile(r"[^\W_]|['’\-]")
 NOT_IMPERATIVE_STEMS = frozenset(
     {"chez", "entre", "sommes", "êtes", "ce", "celui", "celle", "ceux"}
 )
@@ -129,13 +134,33 @@ def _cheers(draft: Draft, word_end: int) -> bool:
     return _next_char(draft.text, word_end) in ("", ",", "!", "…")
 
 
+def _shaped_words(draft: Draft) -> Iterator[Word]:
+    """The words (as WORD_RE reads them) with a hyphen or a shape ending, in order: found from
+    the few places such a shape stands, not by finding every word's place."""
+    folded, reach = draft.folded, 0
+    for hint in SHAPE_HINT_RE.finditer(folded):
+        if hint.start() < reach:
+            continue
+        # Back to where the run of word characters and joiners starts: no word crosses there,
+        # so reading words from there reads them as a reading from the start would.
+        start = hint.start()
+        while start and WORD_PIECE_RE.match(folded, start - 1):
+            start -= 1
+        for match in WORD_RE.finditer(folded, start):
+            if match.start() > hint.start():
+                break
+            if match.end() > hint.start():
+                reach = match.end()
+                if "-" in match.group() or match.group().endswith(SHAPE_ENDINGS):
+                    yield Word(match.start(), match.end(), draft.text[match.start():match.end()])
+                break
+
+
 def _word_marks(draft: Draft, tu: list[Span], vous: list[Span]) -> list[Span]:
     """Marks told by a word's shape (-ez, imperative + pronoun); returns compound nouns to skip."""
     nouns = []
-    for index, lower in enumerate(draft.lower_words):
-        if "-" not in lower and not lower.endswith(SHAPE_ENDINGS):
-            continue
-        word = draft.word_at(index)
+    for word in _shaped_words(draft):
+        lower = draft.folded[word.start:word.end]
         span = (word.start, word.end)
         if lower in NOUNS_WITH_VOUS:
             nouns.append(span)
