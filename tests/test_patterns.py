@@ -181,3 +181,34 @@ def test_the_fitted_readings_hold_on_sets_they_did_not_see(name):
             assert figures["recall"] >= 0.5, group
     assert stored["left_out"]["written"]["false_alarms"] <= 0.03
     assert stored["left_out"]["real"]["false_alarms"] <= 0.01
+
+
+class _Always:
+    """A reading that judges every draft so, on its first sentence, of one kind."""
+
+    def __init__(self, kind: str | None = None) -> None:
+        self.kind = kind
+
+    def judge(self, draft):
+        first = draft.sentences[0]
+        return readings.Judgement(first.start, first.end, 0.99, self.kind)
+
+
+def test_a_post_no_bait_pattern_matches_gets_the_rule_of_the_kind_read(monkeypatch):
+    monkeypatch.setattr(readings, "reader", lambda name: _Always("share"))
+    text = "Our new roastery opens on Monday. Come and see the machines."
+    hints = [h for h in analyze(text)["hints"] if h["family"] == "engagement_bait"]
+    assert [(h["rule"], h["span"]) for h in hints] == [("engagement_bait.share", [0, 33])]
+    # A reply is not read as bait, and a post a request pattern matches is the patterns' to judge.
+    assert not [h for h in analyze(text, reply=True)["hints"] if h["family"] == "engagement_bait"]
+    tagged = analyze("Tag 3 friends who need a coffee!")["hints"]
+    assert [h["rule"] for h in tagged
+            if h["family"] == "engagement_bait"] == ["engagement_bait.tag"]
+
+
+def test_a_reply_with_no_named_move_gets_the_defensive_hint_on_its_sentence(monkeypatch):
+    monkeypatch.setattr(readings, "reader", lambda name: _Always())
+    text = "Hello Sam, the parcel was handed over on Monday. Kind regards."
+    hints = [h for h in analyze(text, reply=True)["hints"] if h["rule"] == "conflict.defensive"]
+    assert [h["span"] for h in hints] == [[0, 48]]
+    assert "Hello Sam, the parcel was handed over on Monday." in hints[0]["message"]
