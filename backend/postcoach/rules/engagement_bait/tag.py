@@ -1,6 +1,17 @@
-from postcoach.rules.base import Rule, bad, good
+import re
+
+from postcoach.rules.base import Finding, Rule, bad, good
 from postcoach.rules.engagement_bait import PATTERNS, unnamed_bait
 from postcoach.rules.matching import pattern_findings, removable
+
+# A request is an imperative or an infinitive; a verb in the past narrates ("So many of you
+# tagged friends", « vous avez identifié vos amis », "proud to be named one of the top 50").
+NARRATED_RE = re.compile(r"[^\W\d_]+(?:ed|é|ée|és|ées)(?![^\W_])", re.IGNORECASE)
+
+
+def _requests(draft) -> list[Finding]:
+    return [finding for finding in pattern_findings(draft, "bait_tag")
+            if not NARRATED_RE.match(draft.text, finding.start)]
 
 RULE = Rule(
     id="engagement_bait.tag",
@@ -18,7 +29,7 @@ RULE = Rule(
     },
     source="003 — « la course aux fans … Ces sollicitations nourrissent les concouristes » ; "
     "Meta, engagement bait",
-    check=lambda draft, context: (removable(draft, pattern_findings(draft, "bait_tag"))
+    check=lambda draft, context: (removable(draft, _requests(draft))
                                   or unnamed_bait(draft, context, "tag")),
     patterns=PATTERNS,
     bad=(
@@ -34,6 +45,7 @@ RULE = Rule(
         bad("[[Tag your running buddy]].", "en"),
     ),
     good=(
+        good("So many of you tagged friends under our last post, thank you!", "en"),
         good("Merci à @Léa pour ces photos de l'atelier.", "fr"),
         good("Quel ami vous a fait découvrir la course à pied ?", "fr"),
         good("Thanks to @Lea for these workshop photos.", "en"),
