@@ -239,6 +239,7 @@ class Labelled:
     text: str
     label: int
     group: str  # a written set's name, or "<real source> <fold>"
+    source: str  # WRITTEN or REAL
     kind: str = ""
 
 
@@ -250,16 +251,13 @@ def reading_samples(name: str) -> list[Labelled]:
                       lambda: [text for texts in brand_turns().values() for text in texts]),
         "bait": ("bait", "bait", "tweets", lambda: [text for text, _ in tweets()]),
     }[name]
-    samples = [Labelled(row["text"], int(row["label"] == positive), path.stem, row.get("kind", ""))
+    samples = [Labelled(row["text"], int(row["label"] == positive), path.stem, WRITTEN,
+                        row.get("kind", ""))
                for path in sorted((TEST_DATA / folder).glob("dev*.tsv"))
                for row in labelled_tsv(path)]
-    samples += [Labelled(text, 0, f"{real_name} {number % REAL_FOLDS}")
+    samples += [Labelled(text, 0, f"{real_name} {number % REAL_FOLDS}", REAL)
                 for number, text in enumerate(real())]
     return samples
-
-
-def _source(group: str) -> str:
-    return REAL if group[-1].isdigit() and " " in group else WRITTEN
 
 
 def _reading_fit(rows: list[dict[str, float]], labels: list[int] | list[str]
@@ -287,6 +285,7 @@ def fit_reading(name: str) -> dict:
     rows = [readings.features(read(sample.text)) for sample in samples]
     labels = [sample.label for sample in samples]
     groups = [sample.group for sample in samples]
+    sources = [sample.source for sample in samples]
     left_out = [0.0] * len(samples)
     for group in sorted(set(groups)):
         inside = [i for i, g in enumerate(groups) if g != group]
@@ -297,19 +296,19 @@ def fit_reading(name: str) -> dict:
             left_out[i] = float(chance)
 
     def alarms(threshold: float, source: str) -> float:
-        negatives = [chance for chance, label, group in zip(left_out, labels, groups, strict=True)
-                     if not label and _source(group) == source]
+        negatives = [chance for chance, label, where in zip(left_out, labels, sources, strict=True)
+                     if not label and where == source]
         return sum(chance >= threshold for chance in negatives) / len(negatives)
 
     threshold = next(step / 100 for step in range(50, 100)
                      if all(alarms(step / 100, source) <= limit
                             for source, limit in READING_ALARMS[name].items()))
     figures = {}
-    written = sorted({g for g in groups if _source(g) == WRITTEN})
+    written = sorted({sample.group for sample in samples if sample.source == WRITTEN})
     for group in [*written, WRITTEN, REAL]:
-        chosen = [(chance >= threshold, label) for chance, label, g
-                  in zip(left_out, labels, groups, strict=True)
-                  if g == group or _source(g) == group]
+        chosen = [(chance >= threshold, label) for chance, label, sample
+                  in zip(left_out, labels, samples, strict=True)
+                  if group in (sample.group, sample.source)]
         positives = [hit for hit, label in chosen if label]
         negatives = [hit for hit, label in chosen if not label]
         figures[group] = {
@@ -318,10 +317,10 @@ def fit_reading(name: str) -> dict:
     vectorizer, model = _reading_fit(rows, labels)
     fitted = {**_stored(vectorizer, model.intercept_[0], model.coef_[0]),
               "threshold": threshold, "left_out": figures,
-              "trained_on": {source: sum(_source(g) == source for g in groups)
-                             for source in (WRITTEN, REAL)}}
-    kinded = [i for i, sample in enumerate(samples) if sample.label and sample.kind in BAIT_KINDS]
+              "trained_on": {source: sources.count(source) for source in (WRITTEN, REAL)}}
     if name == "bait":
+        kinded = [i for i, sample in enumerate(samples)
+                  if sample.label and sample.kind in BAIT_KINDS]
         # Which kind of bait: one weight vector per kind of a multinomial fit; the kind read is
         # the one whose model is surest.
         vectorizer, model = _reading_fit([rows[i] for i in kinded],

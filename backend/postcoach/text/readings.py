@@ -28,13 +28,11 @@ WORD_KEY_PREFIXES = ("f:", "c:")
 # Distinct (neighbour, token) keys whose description is remembered.
 DESCRIPTION_CACHE_SIZE = 200_000
 
-
 Names = tuple[str, ...]
 _described: dict[tuple[Names, frozenset[str]], tuple[Names, Names]] = {}
 
 
-def _describe(before: tuple[str, ...], keys: frozenset[str]
-              ) -> tuple[tuple[str, ...], tuple[str, ...]]:
+def _describe(before: Names, keys: frozenset[str]) -> tuple[Names, Names]:
     """A token's features after a token that is `before` — its forms and classes, and each pair
     (before, a class of this one) — and what it is to the token after it (its classes, else its
     exact form "x:"); remembered, as words and their neighbours repeat."""
@@ -50,7 +48,7 @@ def _describe(before: tuple[str, ...], keys: frozenset[str]
     return found
 
 
-def token_features(draft: Draft) -> list[tuple[int, tuple[str, ...]]]:
+def token_features(draft: Draft) -> list[tuple[int, Names]]:
     """(start, features) of each token of the draft: its forms and classes, and each pair (what
     the previous token is, a class of this one). Made once per draft."""
     found = draft.memo.get("token features")
@@ -59,7 +57,7 @@ def token_features(draft: Draft) -> list[tuple[int, tuple[str, ...]]]:
         described = _described
         for language in languages_for(draft.language):
             view = draft_view(draft, language)
-            before: tuple[str, ...] = ()
+            before: Names = ()
             for token, keys in zip(view.tokens, view.keys, strict=True):
                 names, before = described.get((before, keys)) or _describe(before, keys)
                 found.append((token.start, names))
