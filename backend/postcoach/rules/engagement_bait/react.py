@@ -1,6 +1,6 @@
 from postcoach.rules.base import Rule, bad, good
-from postcoach.rules.engagement_bait import PATTERNS, unnamed_bait
-from postcoach.rules.matching import pattern_findings, removable
+from postcoach.rules.engagement_bait import PATTERNS, requests, unnamed_bait
+from postcoach.rules.matching import removable
 
 RULE = Rule(
     id="engagement_bait.react",
@@ -19,13 +19,19 @@ RULE = Rule(
         "opinion to share, an experience to tell.",
     },
     source="003 — « de message du type “Like si tu aimes” » ; Meta, engagement bait",
-    check=lambda draft, context: (removable(draft, pattern_findings(draft, "bait_react"))
+    check=lambda draft, context: (removable(draft, requests(draft, "bait_react"))
                                   or unnamed_bait(draft, context, "react")),
     patterns=PATTERNS,
     bad=(
         bad("[[Like si]] tu aimes les crêpes !", "fr"),
         bad("Nouvelle couleur : [[mettez un j'aime pour nous soutenir]].", "fr"),
         bad("[[Like if]] you love pancakes!", "en"),
+        # An emoji ends a sentence as a full stop does.
+        bad("Imagine waking up to this view 🌊 [[Double-tap if]] you'd rather be here.", "en"),
+        bad("Our new café opens on Monday.[[ A like would mean the world to the team.]]", "en",
+            fixed="Our new café opens on Monday."),
+        bad("Nouvelle boutique à Lyon ![[ Un petit like nous aiderait beaucoup.]]", "fr",
+            fixed="Nouvelle boutique à Lyon !"),
         # A request on a line of its own goes with its line (the one-click fix).
         bad("Nos crêpes du dimanche sont de retour.[[\nLike si tu aimes ❤️]]", "fr",
             fixed="Nos crêpes du dimanche sont de retour."),

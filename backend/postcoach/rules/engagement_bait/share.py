@@ -1,6 +1,6 @@
 from postcoach.rules.base import Finding, Rule, bad, good
-from postcoach.rules.engagement_bait import PATTERNS, unnamed_bait
-from postcoach.rules.matching import pattern_findings, removable
+from postcoach.rules.engagement_bait import PATTERNS, requests, unnamed_bait
+from postcoach.rules.matching import removable
 from postcoach.text.patterns import class_counts
 
 
@@ -9,7 +9,7 @@ def check(draft, context) -> list[Finding]:
     # fundraiser) is not bait.
     if any(class_counts(draft, ("help_appeal",)).values()):
         return []
-    return (removable(draft, pattern_findings(draft, "bait_share"))
+    return (removable(draft, requests(draft, "bait_share"))
             or unnamed_bait(draft, context, "share"))
 
 

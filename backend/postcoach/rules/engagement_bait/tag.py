@@ -1,17 +1,6 @@
-import re
-
-from postcoach.rules.base import Finding, Rule, bad, good
-from postcoach.rules.engagement_bait import PATTERNS, unnamed_bait
-from postcoach.rules.matching import pattern_findings, removable
-
-# A request is an imperative or an infinitive; a verb in the past narrates ("So many of you
-# tagged friends", « vous avez identifié vos amis », "proud to be named one of the top 50").
-NARRATED_RE = re.compile(r"[^\W\d_]+(?:ed|é|ée|és|ées)(?![^\W_])", re.IGNORECASE)
-
-
-def _requests(draft) -> list[Finding]:
-    return [finding for finding in pattern_findings(draft, "bait_tag")
-            if not NARRATED_RE.match(draft.text, finding.start)]
+from postcoach.rules.base import Rule, bad, good
+from postcoach.rules.engagement_bait import PATTERNS, requests, unnamed_bait
+from postcoach.rules.matching import removable
 
 RULE = Rule(
     id="engagement_bait.tag",
@@ -29,7 +18,7 @@ RULE = Rule(
     },
     source="003 — « la course aux fans … Ces sollicitations nourrissent les concouristes » ; "
     "Meta, engagement bait",
-    check=lambda draft, context: (removable(draft, _requests(draft))
+    check=lambda draft, context: (removable(draft, requests(draft, "bait_tag"))
                                   or unnamed_bait(draft, context, "tag")),
     patterns=PATTERNS,
     bad=(

@@ -429,9 +429,14 @@ class PatternIndex:
 
 
 def sentence_starts(tokens: list[Token]) -> list[bool]:
-    starts, at_start = [], True
+    starts, at_start, after_emoji = [], True, False
     for token in tokens:
+        # Posts end sentences with an emoji as often as with a full stop: "… this view 🌊
+        # Double-tap if…". A capital after an emoji starts a sentence.
+        if after_emoji and token.kind == WORD and token.text[:1].isupper():
+            at_start = True
         starts.append(at_start)
+        after_emoji = token.kind == EMOJI
         # A colon opens a new request: "To enter: follow us".
         if token.kind == END or token.text == ":":
             at_start = True
