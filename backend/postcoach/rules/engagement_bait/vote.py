@@ -33,7 +33,11 @@ def check(draft, context):
                 continue
             start, end = match.start(), match.start() + len(match.group().rstrip(" ,;\n"))
             findings.append(Finding(start, end, 1.0, {"word": draft.text[start:end]}))
-    return removable(draft, findings) or unnamed_bait(draft, context, "vote")
+    if findings:
+        return removable(draft, findings)
+    # A choice whose reason is asked for is a real question, whoever reads it as a poll.
+    return [finding for finding in unnamed_bait(draft, context, "vote")
+            if not REASON_ASKED.search(folded, finding.start, finding.end)]
 
 
 RULE = Rule(
