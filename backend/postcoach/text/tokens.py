@@ -63,6 +63,8 @@ CONTRACTED = {"n't": "not", "'re": "are", "'ve": "have", "'ll": "will", "'d": "w
               "'m": "am", "'s": "is"}
 NEGATED_HEADS = {"ca": "can", "wo": "will", "sha": "shall"}
 MAX_KEYWORD_WORDS = 4
+# Marks that join two words in capitals into one shout: "TALK & TEXT".
+JOINERS = frozenset("&+-/")
 
 
 class Token(NamedTuple):
@@ -119,6 +121,7 @@ def tokenize(draft: Draft) -> list[Token]:
     folded = draft.folded
     tokens: list[Token] = []
     letters: list[int] = []  # where a capital letter stands alone: maybe an option
+    shouted: list[int] = []  # where a word in capitals stands: maybe a keyword
     urls = draft.urls
     url_index = 0
     position = 0
@@ -144,6 +147,7 @@ def tokenize(draft: Draft) -> list[Token]:
                         letters.append(len(tokens))
                     elif _is_shouted(raw):
                         kind = KEYWORD
+                        shouted.append(len(tokens))
                 append(new(Token, (start, end, kind, raw, folded[start:end])))
             elif kind == PUNCT:
                 # A lone "@" stands for a name to tag ("@ a friend who…").
@@ -161,11 +165,28 @@ def tokenize(draft: Draft) -> list[Token]:
             else:
                 append(new(Token, (start, end, kind, raw, folded[start:end])))
         if url_index >= len(urls):
-            return _mark_options(tokens, letters)
+            return _unmark_shouting(_mark_options(tokens, letters), shouted)
         start, end = urls[url_index]
         append(new(Token, (start, end, URL, text[start:end], folded[start:end])))
         position = end
         url_index += 1
+
+
+def _capitalised(token: Token) -> bool:
+    return token.kind in (WORD, KEYWORD) and len(token.text) > 1 and token.text.isupper()
+
+
+def _unmark_shouting(tokens: list[Token], shouted: list[int]) -> list[Token]:
+    """A word in capitals beside another ("FREE BOX", "CLICK PLAY GAME") is shouting or a name,
+    not a keyword to type: a keyword stands out from the words around it."""
+    last = len(tokens) - 1
+    for index in shouted:
+        before = index - 2 if index > 1 and tokens[index - 1].text in JOINERS else index - 1
+        after = index + 2 if index < last - 1 and tokens[index + 1].text in JOINERS else index + 1
+        if (before >= 0 and _capitalised(tokens[before])) or (
+                after <= last and _capitalised(tokens[after])):
+            tokens[index] = tokens[index]._replace(kind=WORD)
+    return tokens
 
 
 def _mark_options(tokens: list[Token], letters: list[int]) -> list[Token]:

@@ -10,7 +10,9 @@ import re
 from postcoach.rules.base import Finding
 from postcoach.rules.matching import judged_finding, pattern_findings
 from postcoach.text import readings
+from postcoach.text.draft import WORD_RE, fold
 from postcoach.text.patterns import pattern_matches
+from postcoach.text.tokens import class_index, word_classes
 
 # The pattern files of requests (not of options or prizes, which ordinary posts have too): a
 # post one of them matches is the patterns' to judge.
@@ -22,10 +24,48 @@ PATTERNS = (*REQUESTS, "contest_mark", "vote_loose_option", "vote_option")
 # narrates ("So many of you tagged friends", « vous avez identifié vos amis », « le four a
 # lâché 😓 »).
 NARRATED_RE = re.compile(r"[^\W\d_]+(?:ed|é|ée|és|ées)(?![^\W_])", re.IGNORECASE)
+# The word just before a match, and the words that make it a statement, not a request: a
+# subject or a modal ("we'll send it to your family", « nous partageons »).
+PREVIOUS_WORD_RE = re.compile(r"([^\W\d_]+)[^\w]{0,3}$")
+STATEMENT_OPENERS = frozenset({
+    "i", "we", "they", "he", "she", "will", "would", "ll", "d", "can", "could", "should",
+    "may", "might", "must", "shall", "je", "j", "nous", "il", "elle", "ils", "elles"})
+# What one does to a button, whose label is quoted like a keyword to type.
+BUTTON_VERBS = frozenset({"click", "tap", "press", "select", "cliquez", "clique", "cliquer",
+                          "appuyez", "appuie", "appuyer"})
+QUOTES = "\"'“”«‘’"
+# A relative clause keeps its verb's person: "everyone who shares this gets an entry".
+RELATIVES = frozenset({"who", "whoever", "that", "which", "qui", "quiconque"})
+# English requests open on the verb's base form ("Comment", "Share") or a gerund ("by
+# tagging"); another form describes ("the text that says", "only a couple left in YELLOW").
+REQUEST_VERB_CLASSES = frozenset({"comment_verb", "react_verb", "share_verb", "tag_verb",
+                                  "contest_action"})
 
 
 def _requested(draft, span: tuple[int, int]) -> bool:
-    return not NARRATED_RE.match(draft.text, span[0])
+    text, (start, end) = draft.text, span
+    if NARRATED_RE.match(text, start) or text[start:end].rstrip().endswith("?") \
+            or text[end:end + 2].lstrip().startswith("?"):
+        return False  # narrated, or asked as a question ("Love it? Order here")
+    previous = PREVIOUS_WORD_RE.search(text, max(0, start - 24), start)
+    before = fold(previous.group(1)) if previous else ""
+    if before in STATEMENT_OPENERS:
+        return False
+    if before in BUTTON_VERBS and text[start] in QUOTES:
+        return False  # a button's label: 'Click "Learn More" below'
+    if draft.language == "en" and before not in RELATIVES:
+        word = WORD_RE.match(text, start)
+        if word and not _base_form(fold(word.group()), "en"):
+            return False
+    return True
+
+
+def _base_form(word: str, language: str) -> bool:
+    """Whether a word is a request verb as its class lists it (the base form), its gerund, or
+    no request verb at all."""
+    return (word.endswith("ing")
+            or REQUEST_VERB_CLASSES.isdisjoint(word_classes(word, language))
+            or not REQUEST_VERB_CLASSES.isdisjoint(class_index(language).get(word, ())))
 
 
 def requests(draft, name: str) -> list[Finding]:

@@ -35,5 +35,9 @@ RULE = Rule(
         good("Yes, we reopen on Monday: what questions do you have?", "en"),
         # A verb in the past narrates: « lâcher » asks for a comment only as a request.
         good("Désolés pour samedi, le four a lâché 😓 il est réparé, on rouvre demain.", "fr"),
+        # A quoted button label is clicked, not typed; capitals beside capitals shout.
+        good('Book a free consultation: click "Learn More" below.', "en"),
+        good("Unlimited TALK & TEXT for £10 a month, no contract.", "en"),
+        good("Only a couple left in YELLOW, ORANGE and RED.", "en"),
     ),
 )

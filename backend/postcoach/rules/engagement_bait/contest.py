@@ -1,6 +1,5 @@
 from postcoach.rules.base import Rule, bad, good
-from postcoach.rules.engagement_bait import PATTERNS, unnamed_bait
-from postcoach.rules.matching import pattern_findings
+from postcoach.rules.engagement_bait import PATTERNS, requests, unnamed_bait
 from postcoach.text.patterns import pattern_matches
 
 # One action named beside a prize in another sentence may be news ("Thanks for your shares!
@@ -12,7 +11,7 @@ def check(draft, context):
     marks = pattern_matches(draft, "contest_mark")
     if not marks:
         return unnamed_bait(draft, context, "contest")
-    actions = pattern_findings(draft, "contest_entry")
+    actions = requests(draft, "contest_entry")
     if len(actions) >= MIN_ACTIONS:
         return actions
     return [action for action in actions
@@ -51,5 +50,7 @@ RULE = Rule(
         good("Giveaway: to enter, tell us your best holiday memory in the comments. Rules in "
              "the link.", "en"),
         good("I like this post about sharing chores.", "en"),
+        # A contribution to enter (a story, a tip) is what the rule asks for, not bait.
+        good("Share your best baking tip for a chance to win our cookbook!", "en"),
     ),
 )

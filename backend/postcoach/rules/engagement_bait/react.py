@@ -44,5 +44,8 @@ RULE = Rule(
         good("Quelle garniture aimez-vous sur vos crêpes ?", "fr"),
         good("We would like your advice: which feature should we build next, and why?", "en"),
         good("I like how this customer styled the jacket.", "en"),
+        # Asked as a question, a reaction verb is the brand's own enthusiasm.
+        good("Love it? It is back in stock in three colours.", "en"),
+        good("You are a woman with a heart of gold: this card is for you.", "en"),
     ),
 )

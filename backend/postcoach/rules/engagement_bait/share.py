@@ -47,5 +47,7 @@ RULE = Rule(
              "fr"),
         good("Our fundraiser for the food bank ends Friday. Please share with your friends.",
              "en"),
+        good("We are excited to share with you all our new autumn menu.", "en"),
+        good("Choose your card and we will send it to your family with a message.", "en"),
     ),
 )

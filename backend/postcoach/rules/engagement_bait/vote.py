@@ -21,7 +21,8 @@ def check(draft, context):
     options = pattern_matches(draft, "vote_option")
     if "?" in draft.text:
         options = sorted({*options, *pattern_matches(draft, "vote_loose_option")})
-    if len(options) >= MIN_OPTIONS:
+    # Options carry different labels; the same emoji again and again is a list's bullet.
+    if len({draft.text[start:end].split(maxsplit=1)[0] for start, end in options}) >= MIN_OPTIONS:
         # From the first option to the end of the last one's clause.
         start = options[0][0]
         end = options[-1][1] + len(OPTION_TAIL.match(draft.text, options[-1][1]).group())
@@ -70,5 +71,7 @@ RULE = Rule(
         good("Quel critère compte le plus pour vous : le prix ou la durabilité ?", "fr"),
         good("Road or trail for a first marathon: which would you pick, and why?", "en"),
         good("What matters most to you when you choose a bike?", "en"),
+        # The same emoji again and again is a list's bullet, not a poll's options.
+        good("Ready for winter? ✅ Free delivery ✅ Free returns ✅ Two-year warranty", "en"),
     ),
 )
