@@ -230,6 +230,9 @@ READING_MIN_TEXTS = 3
 READING_ALARMS = {"defensive": {"written": 0.03, "real": 0.01},
                   "bait": {"written": 0.01, "real": 0.005}}
 REAL_FOLDS = 5
+# Thresholds are tried in steps of 1/1000: near 1, a step of 0.01 moves a reading's recall by
+# several points.
+THRESHOLD_STEPS = 1000
 BAIT_KINDS = ("comment", "contest", "react", "share", "tag", "vote")
 WRITTEN, REAL = "written", "real"
 
@@ -300,8 +303,9 @@ def fit_reading(name: str) -> dict:
                      if not label and where == source]
         return sum(chance >= threshold for chance in negatives) / len(negatives)
 
-    threshold = next(step / 100 for step in range(50, 100)
-                     if all(alarms(step / 100, source) <= limit
+    threshold = next(step / THRESHOLD_STEPS for step in range(THRESHOLD_STEPS // 2,
+                                                               THRESHOLD_STEPS)
+                     if all(alarms(step / THRESHOLD_STEPS, source) <= limit
                             for source, limit in READING_ALARMS[name].items()))
     figures = {}
     written = sorted({sample.group for sample in samples if sample.source == WRITTEN})
