@@ -3,12 +3,13 @@ import re
 from postcoach.rules.base import Rule, bad, good
 from postcoach.rules.matching import lexicon_findings, regex_findings
 
-# Prices and discounts: "49,90 €", "$20", "-30 %", "50% off", "20 % de réduction". Each branch
+# Prices and discounts: "49,90 €", "$20", "50p", "-30 %", "50% off", "20 % de réduction"; not
+# a time ("8:00 p.m."). Each branch
 # starts with a character and checks what precedes it afterwards, so the regex engine can skip
 # to digits and currency signs instead of trying every position.
 PRICE_OR_DISCOUNT = re.compile(
     r"[€$£](?<![\w.,].)\s?\d+(?:[.,]\d+)?"
-    r"|\d(?<![\w.,]\d)\d*(?:[.,]\d+)?\s?(?:€|\$|£|eur\b|euros?\b|dollars?\b|p\b)"
+    r"|\d(?<![\w.,:]\d)\d*(?:[.,]\d+)?\s?(?:€|\$|£|eur\b|euros?\b|dollars?\b|p\b(?!\.))"
     r"|-(?<!\w-)\s?\d{1,2}\s?%"
     r"|\d(?<!\w\d)\d?\s?%\s?(?:off\b|de réduction|de remise|de rabais|offerts?\b|discount)"
 )
@@ -49,6 +50,7 @@ RULE = Rule(
         good("73 % de nos lecteurs lisent sur mobile : on a donc revu la mise en page.", "fr"),
         good("Comment rangez-vous vos vestes d'hiver pendant l'été ?", "fr"),
         good("We asked 200 runners how they choose their shoes. Here is what they said.", "en"),
+        good("Our virtual career fair runs on November 17 from 3:00-8:00 p.m.", "en"),
         good("Which trail near you deserves more love?", "en"),
         good("Are you free on Friday for the workshop tour?", "en"),
     ),
