@@ -56,6 +56,9 @@ RULE = Rule(
         bad("Nous n'avons [[rien à ajouter]].", "fr", reply=True),
         bad("La [[politique, c'est la politique]] : aucun avoir.", "fr", reply=True),
         bad("Your [[comments will be removed]] if this goes on.", "en", reply=True),
+        bad("Door times were on the ticket, so missing the first act [[is kinda on you]].",
+            "en", reply=True),
+        bad("[[Ce n'est pas nous qui]] décidons de la météo.", "fr", reply=True),
     ),
     good=(
         good("Merci de nous l'avoir signalé, nous sommes désolés pour ce retard.", "fr",
@@ -71,5 +74,8 @@ RULE = Rule(
              reply=True),
         good("“We can't be held responsible” is not an answer we want to give you.", "en",
              reply=True),
+        # The brand's own fault, in the passive: "you should have been told".
+        good("Sorry for the wait: you should have been kept informed. We'll call you today.",
+             "en", reply=True),
     ),
 )

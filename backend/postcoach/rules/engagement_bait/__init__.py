@@ -12,7 +12,7 @@ from postcoach.rules.matching import judged_finding, pattern_findings
 from postcoach.text import readings
 from postcoach.text.draft import WORD_RE, fold
 from postcoach.text.patterns import pattern_matches
-from postcoach.text.tokens import class_index, word_classes
+from postcoach.text.tokens import class_index, languages_for, word_classes
 
 # The pattern files of requests (not of options or prizes, which ordinary posts have too): a
 # post one of them matches is the patterns' to judge.
@@ -36,8 +36,8 @@ BUTTON_VERBS = frozenset({"click", "tap", "press", "select", "cliquez", "clique"
 QUOTES = "\"'“”«‘’"
 # A relative clause keeps its verb's person: "everyone who shares this gets an entry".
 RELATIVES = frozenset({"who", "whoever", "that", "which", "qui", "quiconque"})
-# English requests open on the verb's base form ("Comment", "Share") or a gerund ("by
-# tagging"); another form describes ("the text that says", "only a couple left in YELLOW").
+# The verbs of requests: another form than the base one describes ("the text that says",
+# "only a couple left in YELLOW").
 REQUEST_VERB_CLASSES = frozenset({"comment_verb", "react_verb", "share_verb", "tag_verb",
                                   "contest_action"})
 
@@ -49,23 +49,22 @@ def _requested(draft, span: tuple[int, int]) -> bool:
         return False  # narrated, or asked as a question ("Love it? Order here")
     previous = PREVIOUS_WORD_RE.search(text, max(0, start - 24), start)
     before = fold(previous.group(1)) if previous else ""
-    if before in STATEMENT_OPENERS:
-        return False
     if before in BUTTON_VERBS and text[start] in QUOTES:
         return False  # a button's label: 'Click "Learn More" below'
-    if draft.language == "en" and before not in RELATIVES:
-        word = WORD_RE.match(text, start)
-        if word and not _base_form(fold(word.group()), "en"):
-            return False
-    return True
-
-
-def _base_form(word: str, language: str) -> bool:
-    """Whether a word is a request verb as its class lists it (the base form), its gerund, or
-    no request verb at all."""
-    return (word.endswith("ing")
-            or REQUEST_VERB_CLASSES.isdisjoint(word_classes(word, language))
-            or not REQUEST_VERB_CLASSES.isdisjoint(class_index(language).get(word, ())))
+    word = WORD_RE.match(text, start)
+    if word is None:
+        return True
+    opening = fold(word.group())
+    languages = languages_for(draft.language)
+    if all(REQUEST_VERB_CLASSES.isdisjoint(word_classes(opening, language))
+           for language in languages):
+        return True  # the request is not in a verb of its own: "reach 500 hearts"
+    if before in STATEMENT_OPENERS:
+        return False
+    # English requests open on the verb's base form, as its class lists it ("Comment",
+    # "Share"), or a gerund ("by tagging"); another form describes.
+    return (draft.language != "en" or before in RELATIVES or opening.endswith("ing")
+            or not REQUEST_VERB_CLASSES.isdisjoint(class_index("en").get(opening, ())))
 
 
 def requests(draft, name: str) -> list[Finding]:
