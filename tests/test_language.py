@@ -37,6 +37,8 @@ def test_french(text):
         "What is your favourite autumn recipe?",
         "Tag a friend who loves chocolate",
         "Hold on... Sam Smith may do the theme to Spectre!? Dope!!!",
+        # « comment » is French for "how", and the English imperative of posts.
+        "Comment 🔥 for part 2!",
     ],
 )
 def test_english(text):

@@ -82,9 +82,22 @@ def _letter_run_log_odds(run: str) -> float:
 
 @cache
 def _cue_words(language: str) -> frozenset[str]:
-    return frozenset(
-        fold(entry.term) for name in CUE_LEXICONS for entry in load(language, name).entries
-    )
+    """The language's function and courtesy words, but those the other language writes too
+    (« comment » is also the English imperative "Comment" of posts): those vote by their
+    letters only."""
+    other = "en" if language == "fr" else "fr"
+    return _listed(language, CUE_LEXICONS) - _listed(other, (*CUE_LEXICONS, *_classes(other)))
+
+
+def _listed(language: str, names: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(fold(entry.term) for name in names for entry in load(language, name).entries)
+
+
+def _classes(language: str) -> tuple[str, ...]:
+    """The class lexicons of a language (lexicons/<language>/classes/<name>.tsv)."""
+    folder = resources.files("postcoach.text.lexicons").joinpath(language, "classes")
+    return tuple(sorted(f"classes/{item.name.removesuffix('.tsv')}" for item in folder.iterdir()
+                        if item.name.endswith(".tsv")))
 
 
 @lru_cache(maxsize=65_536)
