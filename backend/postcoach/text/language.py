@@ -25,6 +25,7 @@ from langdetect.utils.ngram import NGram
 
 from postcoach.text.draft import WORD_RE, fold
 from postcoach.text.lexicons import load
+from postcoach.text.tokens import class_lexicons
 
 MIN_LETTERS = 4
 # Naive Bayes counts every character three times (in a 1-, 2- and 3-gram) as if each were
@@ -86,18 +87,12 @@ def _cue_words(language: str) -> frozenset[str]:
     (« comment » is also the English imperative "Comment" of posts): those vote by their
     letters only."""
     other = "en" if language == "fr" else "fr"
-    return _listed(language, CUE_LEXICONS) - _listed(other, (*CUE_LEXICONS, *_classes(other)))
+    return _listed(language) - _listed(other).union(*class_lexicons(other).values())
 
 
-def _listed(language: str, names: tuple[str, ...]) -> frozenset[str]:
-    return frozenset(fold(entry.term) for name in names for entry in load(language, name).entries)
-
-
-def _classes(language: str) -> tuple[str, ...]:
-    """The class lexicons of a language (lexicons/<language>/classes/<name>.tsv)."""
-    folder = resources.files("postcoach.text.lexicons").joinpath(language, "classes")
-    return tuple(sorted(f"classes/{item.name.removesuffix('.tsv')}" for item in folder.iterdir()
-                        if item.name.endswith(".tsv")))
+def _listed(language: str) -> frozenset[str]:
+    return frozenset(fold(entry.term) for name in CUE_LEXICONS
+                     for entry in load(language, name).entries)
 
 
 @lru_cache(maxsize=65_536)

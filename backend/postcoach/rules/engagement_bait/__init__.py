@@ -68,7 +68,8 @@ def _requested(draft, span: tuple[int, int]) -> bool:
 
 
 def requests(draft, name: str) -> list[Finding]:
-    """The matches of a request pattern file, but those that narrate."""
+    """The matches of a request pattern file, but those that narrate, state, describe or ask
+    (see _requested)."""
     return [finding for finding in pattern_findings(draft, name)
             if _requested(draft, (finding.start, finding.end))]
 

@@ -4,9 +4,9 @@ from postcoach.rules.base import Rule, bad, good
 from postcoach.rules.matching import lexicon_findings, regex_findings
 
 # Prices and discounts: "49,90 €", "$20", "50p", "-30 %", "50% off", "20 % de réduction"; not
-# a time ("8:00 p.m."). Each branch
-# starts with a character and checks what precedes it afterwards, so the regex engine can skip
-# to digits and currency signs instead of trying every position.
+# a time ("8:00 p.m."). Each branch starts with a character and checks what precedes it
+# afterwards, so the regex engine can skip to digits and currency signs instead of trying
+# every position.
 PRICE_OR_DISCOUNT = re.compile(
     r"[€$£](?<![\w.,].)\s?\d+(?:[.,]\d+)?"
     r"|\d(?<![\w.,:]\d)\d*(?:[.,]\d+)?\s?(?:€|\$|£|eur\b|euros?\b|dollars?\b|p\b(?!\.))"
