@@ -172,10 +172,9 @@ def test_a_draft_no_pattern_names_is_judged_on_the_sentence_that_reads_most_so()
     assert reader.judge(Draft("Thanks for writing, we reply within a day.", "en")) is None
 
 
-# The least recall a reading alone keeps on the written sets it did not see: the bait reading,
-# held to 1% false alarms on near-misses and judged on the hardest sets (dev11: drafts as
-# community managers type them), finds half of their bait; the patterns find the rest.
-LEFT_OUT_RECALL = {"defensive": 0.7, "bait": 0.45}
+# The least recall a reading alone keeps on the written sets it did not see, with 1% (bait) or
+# 3% (defensive) false alarms on their near-misses.
+LEFT_OUT_RECALL = {"defensive": 0.85, "bait": 0.8}
 
 
 @pytest.mark.parametrize("name", sorted(LEFT_OUT_RECALL))

@@ -14,15 +14,16 @@ def check(draft, context) -> list[Finding]:
     it right ("As stated, the offer had ended, but we've refunded the difference"). A reply
     with no move a pattern names may still read as defensive to the fitted model: the hint
     then stands on its most defensive sentence."""
-    conceded = pattern_matches(draft, "concession")
-    moves = [
-        finding for finding in pattern_findings(draft, "defensive")
-        if not draft.quoted(finding.start, finding.end)
-        and "negation" not in classes_before(draft, finding.start, NEGATION_REACH)
-        and not any(draft.same_sentence(start, finding.start) for start, _ in conceded)
-    ]
-    if moves:
-        return moves
+    named = pattern_findings(draft, "defensive")
+    if named:
+        # The patterns have read the reply: what they excuse is not for the reading to take up.
+        conceded = pattern_matches(draft, "concession")
+        return [
+            finding for finding in named
+            if not draft.quoted(finding.start, finding.end)
+            and "negation" not in classes_before(draft, finding.start, NEGATION_REACH)
+            and not any(draft.same_sentence(start, finding.start) for start, _ in conceded)
+        ]
     judgement = readings.reader("defensive").judge(draft)
     return [] if judgement is None else [judged_finding(draft, judgement)]
 

@@ -72,6 +72,7 @@ RULE = Rule(
         good("Road or trail for a first marathon: which would you pick, and why?", "en"),
         good("What matters most to you when you choose a bike?", "en"),
         # The same emoji again and again is a list's bullet, not a poll's options.
-        good("Ready for winter? ✅ Free delivery ✅ Free returns ✅ Two-year warranty", "en"),
+        good("Ready for winter? Our new coats are in store: ✅ Free delivery ✅ Free returns "
+             "✅ Two-year warranty", "en"),
     ),
 )
