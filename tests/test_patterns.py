@@ -174,7 +174,7 @@ def test_a_draft_no_pattern_names_is_judged_on_the_sentence_that_reads_most_so()
 
 # The least recall a reading alone keeps on the written sets it did not see, with 1% (bait) or
 # 3% (defensive) false alarms on their near-misses.
-LEFT_OUT_RECALL = {"defensive": 0.85, "bait": 0.8}
+LEFT_OUT_RECALL = {"defensive": 0.8, "bait": 0.75}
 
 
 @pytest.mark.parametrize("name", sorted(LEFT_OUT_RECALL))

@@ -2,8 +2,8 @@
 reads, how much a post baits. Each is kept in <name>.json beside this module.
 
 Patterns (text/patterns) name the forms they know; a draft can be defensive or bait in words no
-pattern lists. A reading weighs what each token of the draft is — its forms, word classes, kind
-and punctuation mark, and what follows what — with weights fitted on the labelled drafts of
+pattern lists. A reading weighs what each word of the draft is — its forms and word classes —
+and what follows what (classes, kinds, punctuation) with weights fitted on the labelled drafts of
 tests/data and on real text that is neither (customer-care answers, tweets). Classes are shared
 by French and English, so what one language teaches the other reads too. The threshold is
 chosen by the fit so that few negatives of a written set the fit did not see are flagged; a
@@ -23,11 +23,13 @@ from postcoach.text.draft import Draft
 from postcoach.text.patterns import draft_view
 from postcoach.text.tokens import languages_for
 
-# What a token says: its forms ("f:"), its classes ("c:"), its kind ("k:": an emoji, a keyword,
-# a number, a sentence end…) and its punctuation mark ("m:"). Every word is of the kind word:
-# that says nothing.
-FEATURE_PREFIXES = ("f:", "c:", "k:", "m:")
-# What a token is to the token after it, when it is more than its exact form ("x:").
+# What a token says by itself: its forms ("f:") and its classes ("c:").
+WORD_KEY_PREFIXES = ("f:", "c:")
+# What it says beside its neighbour: also its kind ("k:": an emoji, a keyword, a number, a
+# sentence end…) and its punctuation mark ("m:"). Alone, an emoji or a "!" says more about a
+# writer's style than about bait (fresh posts full of emoji read as bait when they counted);
+# an emoji after a comment verb says "Drop a 🔥". Every word is of the kind word: that says
+# nothing.
 NEIGHBOUR_PREFIXES = ("c:", "k:", "m:")
 PLAIN_WORD = "k:word"
 # Distinct (neighbour, token) keys whose description is remembered.
@@ -38,19 +40,19 @@ _described: dict[tuple[Names, frozenset[str]], tuple[Names, Names]] = {}
 
 
 def _describe(before: Names, keys: frozenset[str]) -> tuple[Names, Names]:
-    """A token's features after a token that is `before` — its forms, classes, kind and mark,
-    and each pair (before, a class, kind or mark of this one) — and what it is to the token
-    after it (its classes, kind and mark, else its exact form "x:"); remembered, as words and
-    their neighbours repeat."""
+    """A token's features after a token that is `before` — its forms and classes, and each pair
+    (before, a class, kind or mark of this one) — and what it is to the token after it (its
+    classes, kind and mark, else its exact form "x:"); remembered, as words and their
+    neighbours repeat."""
     found = _described.get((before, keys))
     if found is None:
         if len(_described) > DESCRIPTION_CACHE_SIZE:
             _described.clear()
-        names = tuple(sorted(key for key in keys
-                             if key.startswith(FEATURE_PREFIXES) and key != PLAIN_WORD))
-        classes = tuple(name for name in names if name.startswith(NEIGHBOUR_PREFIXES))
-        pairs = tuple(f"{one}+{other}" for one in before for other in classes)
-        after = classes or tuple(sorted(key for key in keys if key.startswith("x:")))[:1]
+        names = tuple(sorted(key for key in keys if key.startswith(WORD_KEY_PREFIXES)))
+        neighbour = tuple(sorted(key for key in keys
+                                 if key.startswith(NEIGHBOUR_PREFIXES) and key != PLAIN_WORD))
+        pairs = tuple(f"{one}+{other}" for one in before for other in neighbour)
+        after = neighbour or tuple(sorted(key for key in keys if key.startswith("x:")))[:1]
         found = _described[before, keys] = ((*names, *pairs), after)
     return found
 
