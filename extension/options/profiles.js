@@ -493,9 +493,20 @@ export function createProfilesSection({ translate, language }) {
     note($('profiles-status'), 'profiles.active_saved');
   }
 
+  // The confirmation being asked: a function that ends it with the person's answer. A dialog's
+  // "close" event comes a task after it closed, and a quick keyboard can open the dialog again
+  // first (Escape, then Enter on the same button): that late event must not answer the new
+  // question, so it is read only while the dialog is closed, and a question still waiting for
+  // it when the dialog opens again was already answered "no".
+  let asking = null;
+  $('confirm-dialog').addEventListener('close', (event) => {
+    if (!event.target.open) asking?.(event.target.returnValue === 'confirm');
+  });
+
   /** The confirmation dialog; resolves to whether the person confirmed. */
   function confirmAction({ title, body, confirm }) {
     const dialog = $('confirm-dialog');
+    asking?.(false);
     say($('confirm-title'), ...title);
     say($('confirm-body'), body);
     say($('confirm-ok'), confirm);
@@ -503,15 +514,11 @@ export function createProfilesSection({ translate, language }) {
     const opener = document.activeElement;
     dialog.showModal();
     return new Promise((resolve) => {
-      dialog.addEventListener(
-        'close',
-        () => {
-          const confirmed = dialog.returnValue === 'confirm';
-          if (!confirmed) opener?.focus();
-          resolve(confirmed);
-        },
-        { once: true },
-      );
+      asking = (confirmed) => {
+        asking = null;
+        if (!confirmed) opener?.focus();
+        resolve(confirmed);
+      };
     });
   }
 

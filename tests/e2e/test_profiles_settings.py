@@ -203,3 +203,25 @@ def test_export_delete_by_keyboard_and_import_back(paired: BrowserContext, tmp_p
         expect(settings.locator("#profiles-status")).to_have_text(f"Profil « {BRAND} » importé.")
         expect(profiles.description).to_contain_text("Voix apprise sur 8 posts.")
     settings.close()
+
+
+def test_a_question_asked_again_before_the_last_close_event_is_answered_once(
+        paired: BrowserContext) -> None:
+    """A dialog's "close" event comes a task after it closed. Closing and reopening within one
+    task (what a quick Escape then Enter can do) must not let that late event answer the new
+    question: the second answer is the one that counts."""
+    settings = open_settings(paired)
+    profiles = ProfilesSection(settings)
+    profiles.create(BRAND)
+    settings.click("#delete-profile")
+    dialog = settings.locator("#confirm-dialog")
+    expect(dialog).to_be_visible()
+    settings.evaluate("""() => {
+        document.querySelector('#confirm-dialog').close();
+        document.querySelector('#delete-profile').click();
+    }""")
+    expect(dialog).to_be_visible()
+    settings.click("#confirm-ok")
+    expect(settings.locator("#profiles-status")).to_have_text(f"Profil « {BRAND} » supprimé.")
+    expect(profiles.item(BRAND)).to_have_count(0)
+    settings.close()
