@@ -23,8 +23,8 @@ import datasets
 from datasets import EVAL_DIR, TEST_DATA, Sample, labelled_tsv, lines
 
 from postcoach import analyze
-from postcoach.engine import MAX_CHARS
 from postcoach.brand.profile import learn
+from postcoach.engine import MAX_CHARS
 from postcoach.text import language, readings
 from postcoach.text.draft import Draft
 from postcoach.text.tone import address_marks

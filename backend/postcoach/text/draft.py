@@ -33,6 +33,9 @@ TOP_LEVEL_DOMAIN_RE = re.compile(
 HASHTAG_RE = re.compile(r"#(?<![\w#]#)[^\W_][\w]*")
 MENTION_RE = re.compile(r"@(?<![\w@]@)[\w.]+")
 DIGIT_RE = re.compile(r"\d")
+# The last word before a place, and how far back it is looked for.
+PREVIOUS_WORD_RE = re.compile(r"(?<![^\W_])([^\W_]+)[^\w]*$")
+PREVIOUS_WORD_REACH = 40
 # Capitals of the Latin alphabets French and English write in.
 CAPITALS_RE = re.compile("[A-ZÀ-ÖØ-ÞŒŸ]+")
 # Runs of letters and digits: the pieces lexicon terms are matched on ("dis-moi" is "dis", "moi").
@@ -191,6 +194,11 @@ class Draft:
         if stripped:
             offset = start + len(chunk) - len(chunk.lstrip())
             sentences.append(Sentence(offset, offset + len(stripped), stripped))
+
+    def word_before(self, offset: int) -> re.Match[str] | None:
+        """The last word before `offset` (group 1, case-folded), read in the few characters
+        before it: most callers look at one word, and finding every word's place costs more."""
+        return PREVIOUS_WORD_RE.search(self.folded, max(0, offset - PREVIOUS_WORD_REACH), offset)
 
     def same_sentence(self, first: int, second: int) -> bool:
         """Whether two offsets fall in the same sentence."""

@@ -30,9 +30,6 @@ CONNECTIVES = frozenset({
     "alors", "et", "mais", "donc", "puis", "ensuite", "maintenant", "enfin", "bref", "allez",
     "oui", "non", "bon", "surtout", "vite", "ok",
 })
-# The last word before a place, and how far back it is looked for (no connective is longer).
-PREVIOUS_WORD_RE = re.compile(r"(?<![^\W_])([^\W_]+)[^\w]*$")
-PREVIOUS_WORD_REACH = 40
 CLAUSE_OPENERS = frozenset(".!?…:;,\n•–—(\"«»“”*")
 # A connective before an imperative must open a sentence: after a comma, "mais continue ses
 # projets" is a verb whose subject came before.
@@ -100,9 +97,8 @@ def _follows_break(text: str, offset: int, breaks: frozenset[str] = CLAUSE_OPENE
 def starts_clause(draft: Draft, offset: int) -> bool:
     if _follows_break(draft.text, offset):
         return True
-    # The word before, read in the few characters before the offset: most words that look like
-    # an imperative stand mid-sentence, and finding every word's place would cost more.
-    previous = PREVIOUS_WORD_RE.search(draft.folded, max(0, offset - PREVIOUS_WORD_REACH), offset)
+    # Most words that look like an imperative stand mid-sentence: the word before tells.
+    previous = draft.word_before(offset)
     return (
         previous is not None
         and previous.group(1) in CONNECTIVES

@@ -10,8 +10,9 @@ import re
 from postcoach.rules.base import Finding
 from postcoach.rules.matching import judged_finding, pattern_findings
 from postcoach.text import readings
-from postcoach.text.draft import WORD_RE, fold
+from postcoach.text.draft import WORD_RE
 from postcoach.text.patterns import pattern_matches
+from postcoach.text.signals import per_draft
 from postcoach.text.tokens import class_index, languages_for, word_classes
 
 # The pattern files of requests (not of options or prizes, which ordinary posts have too): a
@@ -24,9 +25,8 @@ PATTERNS = (*REQUESTS, "contest_mark", "vote_loose_option", "vote_option")
 # narrates ("So many of you tagged friends", « vous avez identifié vos amis », « le four a
 # lâché 😓 »).
 NARRATED_RE = re.compile(r"[^\W\d_]+(?:ed|é|ée|és|ées)(?![^\W_])", re.IGNORECASE)
-# The word just before a match, and the words that make it a statement, not a request: a
-# subject or a modal ("we'll send it to your family", « nous partageons »).
-PREVIOUS_WORD_RE = re.compile(r"([^\W\d_]+)[^\w]{0,3}$")
+# The words that, just before a match, make it a statement, not a request: a subject or a
+# modal ("we'll send it to your family", « nous partageons »).
 STATEMENT_OPENERS = frozenset({
     "i", "we", "they", "he", "she", "will", "would", "ll", "d", "can", "could", "should",
     "may", "might", "must", "shall", "je", "j", "nous", "il", "elle", "ils", "elles"})
@@ -47,14 +47,14 @@ def _requested(draft, span: tuple[int, int]) -> bool:
     if NARRATED_RE.match(text, start) or text[start:end].rstrip().endswith("?") \
             or text[end:end + 2].lstrip().startswith("?"):
         return False  # narrated, or asked as a question ("Love it? Order here")
-    previous = PREVIOUS_WORD_RE.search(text, max(0, start - 24), start)
-    before = fold(previous.group(1)) if previous else ""
+    previous = draft.word_before(start)
+    before = previous.group(1) if previous else ""
     if before in BUTTON_VERBS and text[start] in QUOTES:
         return False  # a button's label: 'Click "Learn More" below'
-    word = WORD_RE.match(text, start)
+    word = WORD_RE.match(draft.folded, start)
     if word is None:
         return True
-    opening = fold(word.group())
+    opening = word.group()
     languages = languages_for(draft.language)
     if all(REQUEST_VERB_CLASSES.isdisjoint(word_classes(opening, language))
            for language in languages):
@@ -74,12 +74,18 @@ def requests(draft, name: str) -> list[Finding]:
             if _requested(draft, (finding.start, finding.end))]
 
 
+@per_draft
+def _any_request(draft) -> bool:
+    """Whether a request pattern matches the draft as a request (asked by every bait rule)."""
+    return any(_requested(draft, span) for name in REQUESTS
+               for span in pattern_matches(draft, name))
+
+
 def unnamed_bait(draft, context, kind: str) -> list[Finding]:
     """A finding on the post's most bait-like sentence, when no bait pattern matched it and the
     fitted reading says it is bait of this kind. Not for replies: the reading learned from
     posts, and a support answer asks to share details or thanks for a tag."""
-    if context.reply or any(_requested(draft, span) for name in REQUESTS
-                            for span in pattern_matches(draft, name)):
+    if context.reply or _any_request(draft):
         return []
     judgement = readings.reader("bait").judge(draft)
     if judgement is None or judgement.kind != kind:
