@@ -39,6 +39,8 @@ def test_french(text):
         "Hold on... Sam Smith may do the theme to Spectre!? Dope!!!",
         # « comment » is French for "how", and the English imperative of posts.
         "Comment 🔥 for part 2!",
+        # A contraction is English, whatever its letters look like ("ve" is a French ending).
+        "RT if you've ever rage-quit a group chat",
     ],
 )
 def test_english(text):

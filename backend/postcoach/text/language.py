@@ -44,6 +44,9 @@ CUE_LEXICONS = ("function_words", "courtesy")
 FRENCH_LETTERS = frozenset("éèêàâçùûîïôëœ")
 # What is left of a link once the address is cut off ("… http"): no language in it.
 URL_STUBS = frozenset({"http", "https", "www"})
+# English glues its contractions after a word ("you've", "didn't"); French elides the word
+# before an apostrophe instead ("l'amour"), which WORD_RE reads as a word of its own.
+ENGLISH_CONTRACTIONS = frozenset({"ve", "re", "ll", "d", "m", "s", "t"})
 # Longer runs of letters are not words but glued text or keyboard mashing, with no language.
 LETTER_RUN_RE = re.compile(r"(?<![^\W\d_])[^\W\d_]{1,40}(?![^\W\d_])")
 
@@ -104,6 +107,13 @@ def _word_vote(word: str) -> tuple[float, int]:
     cue = (folded in _cue_words("fr")) - (folded in _cue_words("en"))
     if not cue and not FRENCH_LETTERS.isdisjoint(folded):
         cue = 1
+    head, apostrophe, tail = folded.replace("’", "'").partition("'")
+    if not cue and apostrophe and tail in ENGLISH_CONTRACTIONS and head and (
+            tail != "t" or head.endswith("n")):
+        # "you've": the word, then a contraction only English writes; its letters would read
+        # as French n-grams ("ve").
+        head_vote, head_letters = _word_vote(head[:-1] if tail == "t" else head)
+        return head_vote - WORD_WEIGHT, head_letters
     runs = LETTER_RUN_RE.findall(word)
     ngrams = sum(_letter_run_log_odds(run) for run in runs)
     return WORD_WEIGHT * cue + NGRAM_WEIGHT * ngrams, sum(len(run) for run in runs)
