@@ -30,10 +30,15 @@ NARRATED_RE = re.compile(r"[^\W\d_]+(?:ed|é|ée|és|ées)(?![^\W_])", re.IGNORE
 STATEMENT_OPENERS = frozenset({
     "i", "we", "they", "he", "she", "will", "would", "ll", "d", "can", "could", "should",
     "may", "might", "must", "shall", "je", "j", "nous", "il", "elle", "ils", "elles"})
+# French words elided before a vowel ("d'identifier", "j'ai"), read whole: "d" then stands for
+# "de", not for English "'d" (would), which follows its apostrophe ("we'd share").
+ELIDED = {"d": "de", "j": "je", "l": "le", "qu": "que", "n": "ne", "s": "se", "m": "me",
+          "t": "te", "c": "ce"}
 # What one does to a button, whose label is quoted like a keyword to type.
 BUTTON_VERBS = frozenset({"click", "tap", "press", "select", "cliquez", "clique", "cliquer",
                           "appuyez", "appuie", "appuyer"})
 QUOTES = "\"'“”«‘’"
+APOSTROPHES = "'’"
 # A relative clause keeps its verb's person: "everyone who shares this gets an entry".
 RELATIVES = frozenset({"who", "whoever", "that", "which", "qui", "quiconque"})
 # The verbs of requests: another form than the base one describes ("the text that says",
@@ -42,19 +47,45 @@ REQUEST_VERB_CLASSES = frozenset({"comment_verb", "react_verb", "share_verb", "t
                                   "contest_action"})
 
 
+def _labelled(text: str, start: int) -> bool:
+    """Whether a button's label starts here: quoted, or capitalised as the screen shows it."""
+    return text[start:start + 1] in QUOTES or text[start:start + 2].istitle()
+
+
+def _word_before(draft, start: int) -> str:
+    """The word before `start`, a French elided one read whole."""
+    previous = draft.word_before(start)
+    if previous is None:
+        return ""
+    before = previous.group(1)
+    if draft.text[previous.end(1):previous.end(1) + 1] in APOSTROPHES:
+        return ELIDED.get(before, before)
+    return before
+
+
+def _names_button(draft, start: int) -> bool:
+    """Whether the match at `start` names a button ('Click "Learn More"', "tap Share, then
+    pick a name"): a how-to, not a request."""
+    if _word_before(draft, start) in BUTTON_VERBS and _labelled(draft.text, start):
+        return True
+    word = WORD_RE.match(draft.folded, start)
+    return (word is not None and word.group() in BUTTON_VERBS
+            and _labelled(draft.text, word.end() + 1))
+
+
 def _requested(draft, span: tuple[int, int]) -> bool:
     text, (start, end) = draft.text, span
     if NARRATED_RE.match(text, start) or text[start:end].rstrip().endswith("?") \
             or text[end:end + 2].lstrip().startswith("?"):
         return False  # narrated, or asked as a question ("Love it? Order here")
-    previous = draft.word_before(start)
-    before = previous.group(1) if previous else ""
-    if before in BUTTON_VERBS and text[start] in QUOTES:
-        return False  # a button's label: 'Click "Learn More" below'
+    if draft.quoted(start, end):
+        return False  # mentioned, not made: 'stop ending posts with "comment YES below"'
+    if _names_button(draft, start):
+        return False
     word = WORD_RE.match(draft.folded, start)
     if word is None:
         return True
-    opening = word.group()
+    opening, before = word.group(), _word_before(draft, start)
     languages = languages_for(draft.language)
     if all(REQUEST_VERB_CLASSES.isdisjoint(word_classes(opening, language))
            for language in languages):
@@ -75,17 +106,18 @@ def requests(draft, name: str) -> list[Finding]:
 
 
 @per_draft
-def _any_request(draft) -> bool:
-    """Whether a request pattern matches the draft as a request (asked by every bait rule)."""
-    return any(_requested(draft, span) for name in REQUESTS
-               for span in pattern_matches(draft, name))
+def _patterns_decide(draft) -> bool:
+    """Whether the patterns judge the draft themselves (asked by every bait rule): one matches
+    it as a request, or names a button (a how-to, which the reading never learned from)."""
+    return any(_requested(draft, span) or _names_button(draft, span[0])
+               for name in REQUESTS for span in pattern_matches(draft, name))
 
 
 def unnamed_bait(draft, context, kind: str) -> list[Finding]:
     """A finding on the post's most bait-like sentence, when no bait pattern matched it and the
     fitted reading says it is bait of this kind. Not for replies: the reading learned from
     posts, and a support answer asks to share details or thanks for a tag."""
-    if context.reply or _any_request(draft):
+    if context.reply or _patterns_decide(draft):
         return []
     judgement = readings.reader("bait").judge(draft)
     if judgement is None or judgement.kind != kind:

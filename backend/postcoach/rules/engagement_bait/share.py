@@ -49,5 +49,9 @@ RULE = Rule(
              "en"),
         good("We are excited to share with you all our new autumn menu.", "en"),
         good("Choose your card and we will send it to your family with a message.", "en"),
+        # A button's label in a how-to; a request quoted to be criticised.
+        good("To send the report to your manager, tap Share and pick their name.", "en"),
+        good('I stopped ending my posts with "share if you agree": the comments got better.',
+             "en"),
     ),
 )

@@ -32,6 +32,8 @@ RULE = Rule(
         bad("Our new dark chocolate bar is here. [[Tag 3 friends who need this! ]]See you soon.",
             "en", fixed="Our new dark chocolate bar is here. See you soon."),
         bad("[[Tag your running buddy]].", "en"),
+        # "d'" is French "de", not English "'d" (would) before a statement.
+        bad("Pour gagner, il suffit de nous suivre et d'[[identifier deux amis]].", "fr"),
     ),
     good=(
         good("So many of you tagged friends under our last post, thank you!", "en"),
