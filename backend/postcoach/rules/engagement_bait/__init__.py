@@ -19,6 +19,7 @@ from postcoach.text.tokens import class_index, languages_for, word_classes
 # post one of them matches is the patterns' to judge.
 REQUESTS = ("bait_comment", "bait_react", "bait_share", "bait_tag", "contest_entry",
             "vote_request")
+STANDALONE_REQUESTS = tuple(name for name in REQUESTS if name != "contest_entry")
 # Every bait pattern file: each rule of the family asks for them.
 PATTERNS = (*REQUESTS, "contest_mark", "vote_loose_option", "vote_option")
 # A request is an imperative or an infinitive; a match that opens on a verb in the past
@@ -109,8 +110,11 @@ def requests(draft, name: str) -> list[Finding]:
 def _patterns_decide(draft) -> bool:
     """Whether the patterns judge the draft themselves (asked by every bait rule): one matches
     it as a request, or names a button (a how-to, which the reading never learned from)."""
+    # A contest's entry actions are a request only beside a prize ("Tagging @sam @jess —
+    # comment so it reaches more people" is no giveaway, and the reading judges it).
+    files = REQUESTS if pattern_matches(draft, "contest_mark") else STANDALONE_REQUESTS
     return any(_requested(draft, span) or _names_button(draft, span[0])
-               for name in REQUESTS for span in pattern_matches(draft, name))
+               for name in files for span in pattern_matches(draft, name))
 
 
 def unnamed_bait(draft, context, kind: str) -> list[Finding]:
