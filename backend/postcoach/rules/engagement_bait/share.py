@@ -47,6 +47,8 @@ RULE = Rule(
              "fr"),
         good("Our fundraiser for the food bank ends Friday. Please share with your friends.",
              "en"),
+        good("Risque d'inondation ce soir : évacuation des quais à 18 h. Partagez à vos voisins.",
+             "fr"),
         good("We are excited to share with you all our new autumn menu.", "en"),
         good("Choose your card and we will send it to your family with a message.", "en"),
         # A button's label in a how-to; a request quoted to be criticised.
