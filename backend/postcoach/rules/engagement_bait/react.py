@@ -26,6 +26,9 @@ RULE = Rule(
         bad("[[Like si]] tu aimes les crêpes !", "fr"),
         bad("Nouvelle couleur : [[mettez un j'aime pour nous soutenir]].", "fr"),
         bad("[[Like if]] you love pancakes!", "en"),
+        # A reward set at a count of reactions.
+        bad("[[If this post hits 1,000 likes]], the chef shaves his head.", "en"),
+        bad("On dévoile la recette [[quand cette photo aura 300 j'aime]] !", "fr"),
         # An emoji ends a sentence as a full stop does.
         bad("Imagine waking up to this view 🌊 [[Double-tap if]] you'd rather be here.", "en"),
         bad("Our new café opens on Monday.[[ A like would mean the world to the team.]]", "en",
@@ -40,6 +43,7 @@ RULE = Rule(
         bad("[[Double tap if]] you agree.", "en"),
     ),
     good=(
+        good("Last year our anniversary post got 2,000 likes and we read every comment.", "en"),
         good("J'aime beaucoup cette photo de l'atelier : qu'en pensez-vous ?", "fr"),
         good("Quelle garniture aimez-vous sur vos crêpes ?", "fr"),
         good("We would like your advice: which feature should we build next, and why?", "en"),
