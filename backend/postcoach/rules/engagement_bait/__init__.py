@@ -35,6 +35,11 @@ STATEMENT_OPENERS = frozenset({
 # "de", not for English "'d" (would), which follows its apostrophe ("we'd share").
 ELIDED = {"d": "de", "j": "je", "l": "le", "qu": "que", "n": "ne", "s": "se", "m": "me",
           "t": "te", "c": "ce"}
+# Who is tagged when a tag asks for no friends: the brand alone ("tag us", « identifiez-nous »),
+# or one account where the photos go ("tag @MarstonCouncil in your photo"); "Tagging @sam @jess"
+# calls people in.
+TAGGED_BRAND_RE = re.compile(r"[-\s]+(?:(?:us|nous)\b(?!\s*(?:and|et|&|\+|,))"
+                             r"|@[\w.]+\s+(?:in|on|dans|sur|en)\b)")
 # What one does to a button, whose label is quoted like a keyword to type.
 BUTTON_VERBS = frozenset({"click", "tap", "press", "select", "cliquez", "clique", "cliquer",
                           "appuyez", "appuie", "appuyer"})
@@ -64,14 +69,20 @@ def _word_before(draft, start: int) -> str:
     return before
 
 
-def _names_button(draft, start: int) -> bool:
-    """Whether the match at `start` names a button ('Click "Learn More"', "tap Share, then
-    pick a name"): a how-to, not a request."""
+def _known_use(draft, start: int) -> bool:
+    """Whether the match at `start` is a use of the words that is no bait: it names a button
+    ('Click "Learn More"', "tap Share, then pick a name": a how-to), or it tags the brand itself
+    ("tag us in your photos", « identifiez-nous », "tag @Bakery so we find your pictures")."""
     if _word_before(draft, start) in BUTTON_VERBS and _labelled(draft.text, start):
         return True
     word = WORD_RE.match(draft.folded, start)
-    return (word is not None and word.group() in BUTTON_VERBS
-            and _labelled(draft.text, word.end() + 1))
+    if word is None:
+        return False
+    opening = word.group()
+    if opening in BUTTON_VERBS and _labelled(draft.text, word.end() + 1):
+        return True
+    return bool(TAGGED_BRAND_RE.match(draft.folded, word.end())) and any(
+        "tag_verb" in word_classes(opening, language) for language in languages_for(draft.language))
 
 
 def _requested(draft, span: tuple[int, int]) -> bool:
@@ -81,7 +92,7 @@ def _requested(draft, span: tuple[int, int]) -> bool:
         return False  # narrated, or asked as a question ("Love it? Order here")
     if draft.quoted(start, end):
         return False  # mentioned, not made: 'stop ending posts with "comment YES below"'
-    if _names_button(draft, start):
+    if _known_use(draft, start):
         return False
     word = WORD_RE.match(draft.folded, start)
     if word is None:
@@ -109,12 +120,14 @@ def requests(draft, name: str) -> list[Finding]:
 @per_draft
 def _patterns_decide(draft) -> bool:
     """Whether the patterns judge the draft themselves (asked by every bait rule): one matches
-    it as a request, or names a button (a how-to, which the reading never learned from)."""
+    it as a request, or as a use that is no bait (a button in a how-to, the brand tagged),
+    which the reading, fitted on requests, would misread."""
     # A contest's entry actions are a request only beside a prize ("Tagging @sam @jess —
     # comment so it reaches more people" is no giveaway, and the reading judges it).
     files = REQUESTS if pattern_matches(draft, "contest_mark") else STANDALONE_REQUESTS
-    return any(_requested(draft, span) or _names_button(draft, span[0])
-               for name in files for span in pattern_matches(draft, name))
+    return any(_requested(draft, span) for name in files
+               for span in pattern_matches(draft, name)) or any(
+        _known_use(draft, start) for name in REQUESTS for start, _ in pattern_matches(draft, name))
 
 
 def unnamed_bait(draft, context, kind: str) -> list[Finding]:

@@ -41,5 +41,8 @@ RULE = Rule(
         good("Quel ami vous a fait découvrir la course à pied ?", "fr"),
         good("Thanks to @Lea for these workshop photos.", "en"),
         good("Which friend got you into running?", "en"),
+        # The brand tagged, so that it finds the photos: no friends asked for.
+        good("Baking our bread this weekend? Tag @MaisonGresille in your photos!", "en"),
+        good("Identifiez-nous sur vos photos du marché, on les repartage le lundi.", "fr"),
     ),
 )
