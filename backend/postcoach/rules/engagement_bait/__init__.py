@@ -40,6 +40,8 @@ ELIDED = {"d": "de", "j": "je", "l": "le", "qu": "que", "n": "ne", "s": "se", "m
 # calls people in.
 TAGGED_BRAND_RE = re.compile(r"[-\s]+(?:(?:us|nous)\b(?!\s*(?:and|et|&|\+|,))"
                              r"|@[\w.]+\s+(?:in|on|dans|sur|en)\b)")
+# The words that give a request its purpose.
+PURPOSES = frozenset({"so", "to", "for", "pour", "afin", "qu", "que"})
 # What one does to a button, whose label is quoted like a keyword to type.
 BUTTON_VERBS = frozenset({"click", "tap", "press", "select", "cliquez", "clique", "cliquer",
                           "appuyez", "appuie", "appuyer"})
@@ -85,11 +87,31 @@ def _known_use(draft, start: int) -> bool:
         "tag_verb" in word_classes(opening, language) for language in languages_for(draft.language))
 
 
+def _reach(draft, start: int, end: int) -> bool | None:
+    """None when the span does not name the reach a post gets; else whether it names it as a
+    purpose ("so the algorithm shows it", « pour qu'on gagne en visibilité ») — a request
+    however it is put, even as a question."""
+    words = WORD_RE.findall(draft.folded, start, end)
+    if not any("reach_word" in word_classes(word, language)
+               for word in words for language in languages_for(draft.language)):
+        return None
+    return not PURPOSES.isdisjoint(words)
+
+
+def _sentence_of(draft, offset: int) -> str:
+    return next((s.text for s in draft.sentences if s.start <= offset < s.end), "")
+
+
 def _requested(draft, span: tuple[int, int]) -> bool:
     text, (start, end) = draft.text, span
-    if NARRATED_RE.match(text, start) or text[start:end].rstrip().endswith("?") \
-            or text[end:end + 2].lstrip().startswith("?"):
-        return False  # narrated, or asked as a question ("Love it? Order here")
+    if NARRATED_RE.match(text, start):
+        return False  # narrated
+    reach = _reach(draft, start, end)
+    if reach is None:
+        if text[start:end].rstrip().endswith("?") or text[end:end + 2].lstrip().startswith("?"):
+            return False  # asked as a question ("Love it? Order here")
+    elif not reach and _sentence_of(draft, start).endswith("?"):
+        return False  # a question about the feed ("how does the algorithm count shares?")
     if draft.quoted(start, end):
         return False  # mentioned, not made: 'stop ending posts with "comment YES below"'
     if _known_use(draft, start):

@@ -37,6 +37,9 @@ RULE = Rule(
         bad("Nouvelle recette en ligne.[[ Partagez si vous êtes d'accord 👇]]", "fr",
             fixed="Nouvelle recette en ligne."),
         bad("Our new video is out, [[spread the word]]!", "en"),
+        # For the feed's sake, a request however it is put; a question about the feed is none.
+        bad("Notre café est torréfié sur place. Un petit [[partage pour qu'on gagne en "
+            "visibilité]] ?", "fr"),
     ),
     good=(
         good("Merci à Léa d'avoir partagé son expérience avec nous.", "fr"),
@@ -50,6 +53,7 @@ RULE = Rule(
         good("Risque d'inondation ce soir : évacuation des quais à 18 h. Partagez à vos voisins.",
              "fr"),
         good("We are excited to share with you all our new autumn menu.", "en"),
+        good("Likes, partages : comment l'algorithme les compte-t-il ? Réponse jeudi.", "fr"),
         good("Choose your card and we will send it to your family with a message.", "en"),
         # A button's label in a how-to; a request quoted to be criticised.
         good("To send the report to your manager, tap Share and pick their name.", "en"),
