@@ -63,6 +63,11 @@ def tweet_acts() -> list[Sample]:
     return samples
 
 
+# Written sets that cover a register ("Thanks!", "Read the terms.": replies that say little)
+# rather than stand for a new writer, as the dev rounds do.
+REGISTERS = ("short_replies",)
+
+
 def labelled_tsv(path: Path) -> list[dict]:
     with path.open(encoding="utf-8", newline="") as handle:
         return list(csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE))

@@ -297,8 +297,10 @@ def bait_rows(errors: int) -> list[Row]:
     for folder, positive, flagged in checks:
         rounds = sorted((path.stem for path in (TEST_DATA / folder).glob("dev?*.tsv")),
                         key=lambda stem: int(stem.removeprefix("dev")))
+        registers = [name for name in datasets.REGISTERS
+                     if (TEST_DATA / folder / f"{name}.tsv").exists()]
         for name, recall_target in (("dev", 0.95), *((stem, None) for stem in rounds),
-                                    ("heldout2", None)):
+                                    *((stem, None) for stem in registers), ("heldout2", None)):
             records = labelled_tsv(TEST_DATA / folder / f"{name}.tsv")
             hits = [(flagged(r["text"]), r) for r in records]
             pos = [(hit, r) for hit, r in hits if r["label"] == positive]

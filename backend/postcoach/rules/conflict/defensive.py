@@ -64,6 +64,10 @@ RULE = Rule(
     good=(
         good("Merci de nous l'avoir signalé, nous sommes désolés pour ce retard.", "fr",
              reply=True),
+        # Replies that say little are what a community manager types most.
+        good("Merci beaucoup !", "fr", reply=True),
+        good("Thank you so much, Emma! 💛", "en", reply=True),
+        good("You're welcome!", "en", reply=True),
         good("Vous auriez dû recevoir un e-mail : pouvez-vous vérifier vos spams ?", "fr"),
         good("Thanks for letting us know, we're sorry about the delay.", "en", reply=True),
         good("The duplicate charge will be removed from your statement, sorry!", "en",
