@@ -4,7 +4,7 @@ A pattern file is `patterns/<lang>/<name>.tsv`, one `pattern<TAB>note` a line ("
 comment). A pattern is a sequence of token conditions separated by spaces:
 
     word      the word in any of its forms: `taguer` matches tague, taguez, taguer
-    =word     exactly this word (case-folded): `=like` matches like, not likes
+    =word     exactly this word (case-folded): `=like` matches like, not likes; `=🙄` this emoji
     @class    a word of a class lexicon (lexicons/<lang>/classes/<class>.tsv), in any form
     NUM       a number, in digits or in words (the class `number`)
     KEYWORD   a quoted word or short phrase, a word in capitals, or an emoji
@@ -129,6 +129,8 @@ def token_keys(token: Token, language: str) -> frozenset[str]:
         found = {_kind_key(kind)}
         if kind in (PUNCT, END):
             found.add(_mark_key(token.text))
+        elif kind == EMOJI:
+            found.add(_exact_key(lower))  # "=🙄"
         elif kind in WORDLIKE:
             found.add(_exact_key(lower))
             found.update(map(_form_key, forms(lower, language)))
