@@ -63,9 +63,10 @@ def tweet_acts() -> list[Sample]:
     return samples
 
 
-# Written sets that cover a register ("Thanks!", "Read the terms.": replies that say little)
-# rather than stand for a new writer, as the dev rounds do.
-REGISTERS = ("short_replies",)
+# Written sets that cover a register (replies and posts that say little: "Thanks!", "Read the
+# terms.", "Happy Friday! ☀️", "Tag 3 friends 🎁") rather than stand for a new writer, as the dev
+# rounds do.
+REGISTERS = ("short_replies", "short_posts")
 
 
 def labelled_tsv(path: Path) -> list[dict]:
