@@ -26,6 +26,9 @@ PATTERNS = (*REQUESTS, "contest_mark", "vote_loose_option", "vote_option")
 # narrates ("So many of you tagged friends", « vous avez identifié vos amis », « le four a
 # lâché 😓 »).
 NARRATED_RE = re.compile(r"[^\W\d_]+(?:ed|é|ée|és|ées)(?![^\W_])", re.IGNORECASE)
+# « Vous avez été nombreux à identifier vos amis »: what many did, however the verb is put.
+MANY_OF_YOU_RE = re.compile(r"\bnombreu(?:x|ses)\s+à\s+(?:(?:nous|vous|le|la|les|lui|leur)\s+|"
+                            r"[lmt]['’])*$")
 # The words that, just before a match, make it a statement, not a request: a subject or a
 # modal ("we'll send it to your family", « nous partageons »).
 STATEMENT_OPENERS = frozenset({
@@ -42,6 +45,10 @@ TAGGED_BRAND_RE = re.compile(r"[-\s]+(?:(?:us|nous)\b(?!\s*(?:and|et|&|\+|,))"
                              r"|@[\w.]+\s+(?:in|on|dans|sur|en)\b)")
 # The words that give a request its purpose.
 PURPOSES = frozenset({"so", "to", "for", "pour", "afin", "qu", "que"})
+# Before a word in capitals, these make it a name ("available in PDF", « compatible sur iOS »);
+# a keyword to type follows a verb, a determiner, "with" or « par ».
+NAME_PREPOSITIONS = frozenset({"en", "in", "of", "de", "du", "des", "au", "aux", "sur", "on",
+                               "pour", "for", "via", "from", "depuis"})
 # What one does to a button, whose label is quoted like a keyword to type.
 BUTTON_VERBS = frozenset({"click", "tap", "press", "select", "cliquez", "clique", "cliquer",
                           "appuyez", "appuie", "appuyer"})
@@ -104,7 +111,8 @@ def _sentence_of(draft, offset: int) -> str:
 
 def _requested(draft, span: tuple[int, int]) -> bool:
     text, (start, end) = draft.text, span
-    if NARRATED_RE.match(text, start):
+    if NARRATED_RE.match(text, start) or MANY_OF_YOU_RE.search(draft.folded, max(0, start - 40),
+                                                                start):
         return False  # narrated
     reach = _reach(draft, start, end)
     if reach is None:
@@ -120,6 +128,8 @@ def _requested(draft, span: tuple[int, int]) -> bool:
     if word is None:
         return True
     opening, before = word.group(), _word_before(draft, start)
+    if before in NAME_PREPOSITIONS and text[start:word.end()].isupper():
+        return False  # a name in capitals, not a keyword to type: « l'export en PDF »
     languages = languages_for(draft.language)
     if all(REQUEST_VERB_CLASSES.isdisjoint(word_classes(opening, language))
            for language in languages):

@@ -30,6 +30,9 @@ RULE = Rule(
     ),
     good=(
         good("Racontez-nous en commentaire votre pire souvenir de déménagement.", "fr"),
+        # What many asked for; a name in capitals after « en », not a keyword to type.
+        good("Vous avez été nombreux à demander l'export en PDF dans les commentaires : c'est "
+             "fait !", "fr"),
         good("Oui, nous rouvrons lundi : quelles questions avez-vous ?", "fr"),
         good("Tell us in the comments about your worst moving day.", "en"),
         good("Yes, we reopen on Monday: what questions do you have?", "en"),
