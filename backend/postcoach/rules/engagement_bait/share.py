@@ -52,6 +52,8 @@ RULE = Rule(
              "en"),
         good("Risque d'inondation ce soir : évacuation des quais à 18 h. Partagez à vos voisins.",
              "fr"),
+        good("Scam alert: fake texts in our name ask for card details. Please share with your "
+             "parents.", "en"),
         good("We are excited to share with you all our new autumn menu.", "en"),
         good("Likes, partages : comment l'algorithme les compte-t-il ? Réponse jeudi.", "fr"),
         good("Choose your card and we will send it to your family with a message.", "en"),
