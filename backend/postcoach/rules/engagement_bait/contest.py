@@ -14,8 +14,11 @@ def check(draft, context):
     actions = requests(draft, "contest_entry")
     if len(actions) >= MIN_ACTIONS:
         return actions
-    return [action for action in actions
-            if any(draft.same_sentence(action.start, start) for start, _ in marks)]
+    found = [action for action in actions
+             if any(draft.same_sentence(action.start, start) for start, _ in marks)]
+    # A prize whose conditions no pattern names ("All you need to do is share this post") is
+    # the reading's to judge.
+    return found or unnamed_bait(draft, context, "contest")
 
 
 RULE = Rule(
@@ -42,6 +45,10 @@ RULE = Rule(
         bad("🎁 Jeu-concours ! Pour participer : [[likez]] la page, [[partagez]] ce post et "
             "[[identifiez]] deux amis.", "fr"),
         bad("Giveaway time! To enter, [[like]] this post and [[tag]] two friends.", "en"),
+        # Conditions no pattern names: the fitted reading judges them beside the prize.
+        bad("Want to win a signed shirt? [[All you need to do is share this post.]]", "en"),
+        bad("Envie de gagner un panier garni ? [[Il suffit de partager cette publication en "
+            "mode public.]]", "fr"),
     ),
     good=(
         good("Jeu-concours : pour participer, racontez-nous en commentaire votre plus beau "
