@@ -13,7 +13,10 @@ FORCED_CHOICE = re.compile(
     r"(?:tu préfères|vous préférez|plutôt|team \S+ ou team|which do you prefer|would you rather"
     r"|team \S+ or team)[^?.!\n]*\b(?:ou|or)\b[^?.!\n]*\?"
 )
-REASON_ASKED = re.compile(r"\b(?:pourquoi|comment|why|how)\b")
+# « comment » asks how in French; in English it asks for a comment ("🟥 or 🟦? Comment one.").
+REASON_ASKED = {"fr": re.compile(r"\b(?:pourquoi|comment)\b"),
+                "en": re.compile(r"\b(?:why|how)\b"),
+                "und": re.compile(r"\b(?:pourquoi|why|how)\b")}
 
 
 def check(draft, context):
@@ -30,7 +33,7 @@ def check(draft, context):
     folded = draft.folded
     if "?" in folded:
         for match in FORCED_CHOICE.finditer(folded):
-            if REASON_ASKED.search(folded, match.end(), match.end() + 80):
+            if REASON_ASKED[draft.language].search(folded, match.end(), match.end() + 80):
                 continue
             start, end = match.start(), match.start() + len(match.group().rstrip(" ,;\n"))
             findings.append(Finding(start, end, 1.0, {"word": draft.text[start:end]}))
@@ -38,7 +41,7 @@ def check(draft, context):
         return removable(draft, findings)
     # A choice whose reason is asked for is a real question, whoever reads it as a poll.
     return [finding for finding in unnamed_bait(draft, context, "vote")
-            if not REASON_ASKED.search(folded, finding.start, finding.end)]
+            if not REASON_ASKED[draft.language].search(folded, finding.start, finding.end)]
 
 
 RULE = Rule(
@@ -61,6 +64,8 @@ RULE = Rule(
     check=check,
     patterns=PATTERNS,
     bad=(
+        # « comment » is French for how, but in English it asks for a comment.
+        bad("🟥 or 🟦? [[Comment one.]]", "en"),
         bad("Alors, [[tu préfères les crêpes pliées ou roulées ?]]", "fr"),
         bad("[[Votez avec vos réactions]] : [[❤️ pour les crêpes, 😮 pour les gaufres]]", "fr"),
         bad("[[Vote with your reactions]]: [[❤️ for pancakes, 😮 for waffles]]", "en"),
