@@ -1,13 +1,20 @@
+import re
+
 from postcoach.rules.base import Finding, Rule, bad, good
 from postcoach.rules.engagement_bait import PATTERNS, requests, unnamed_bait
 from postcoach.rules.matching import removable
 from postcoach.text.patterns import class_counts
 
+COUNTED_SHARES_RE = re.compile(r"\b(?:every|each|per|chaque|par)\s+(?:share|repost|partage)\b"
+                               r"|\d\s*k?\s+(?:shares|reposts|partages)\b")
+
 
 def check(draft, context) -> list[Finding]:
     # Meta's rule: asking people to spread a call for help (a missing person or pet, a
-    # fundraiser) is not bait.
-    if any(class_counts(draft, ("help_appeal",)).values()):
+    # fundraiser) is not bait; paying for the shares is, whatever the cause ("Every share = $1
+    # donated to the shelter").
+    if any(class_counts(draft, ("help_appeal",)).values()) \
+            and not COUNTED_SHARES_RE.search(draft.folded):
         return []
     return (removable(draft, requests(draft, "bait_share"))
             or unnamed_bait(draft, context, "share"))
@@ -37,6 +44,9 @@ RULE = Rule(
         bad("Nouvelle recette en ligne.[[ Partagez si vous êtes d'accord 👇]]", "fr",
             fixed="Nouvelle recette en ligne."),
         bad("Our new video is out, [[spread the word]]!", "en"),
+        # Paid for, a share is bait even for a good cause.
+        bad("[[Every share = $1 donated to the shelter. ]]Keep it going!", "en",
+            fixed="Keep it going!"),
         # For the feed's sake, a request however it is put; a question about the feed is none.
         bad("Notre café est torréfié sur place. Un petit [[partage pour qu'on gagne en "
             "visibilité]] ?", "fr"),
