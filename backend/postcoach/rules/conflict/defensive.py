@@ -12,18 +12,20 @@ def check(draft, context) -> list[Finding]:
     is not an answer »), denies ("Not your fault"), makes after granting the customer's
     point ("You're right, that's not true of our usual service") or in a sentence that makes
     it right ("As stated, the offer had ended, but we've refunded the difference"). A reply
-    with no move a pattern names may still read as defensive to the fitted model: the hint
-    then stands on its most defensive sentence."""
+    with no move a pattern names, or only excused ones, may still read as defensive to the
+    fitted model ("This simply isn't true… we'd ask you not to spread misinformation"): the
+    hint then stands on its most defensive sentence."""
     named = pattern_findings(draft, "defensive")
     if named:
-        # The patterns have read the reply: what they excuse is not for the reading to take up.
         conceded = pattern_matches(draft, "concession")
-        return [
+        kept = [
             finding for finding in named
             if not draft.quoted(finding.start, finding.end)
             and "negation" not in classes_before(draft, finding.start, NEGATION_REACH)
             and not any(draft.same_sentence(start, finding.start) for start, _ in conceded)
         ]
+        if kept:
+            return kept
     judgement = readings.reader("defensive").judge(draft)
     return [] if judgement is None else [judged_finding(draft, judgement)]
 
