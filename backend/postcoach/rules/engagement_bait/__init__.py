@@ -50,8 +50,16 @@ PURPOSES = frozenset({"so", "to", "for", "pour", "afin", "qu", "que"})
 NAME_PREPOSITIONS = frozenset({"en", "in", "of", "de", "du", "des", "au", "aux", "sur", "on",
                                "pour", "for", "via", "from", "depuis"})
 # What one does to a button, whose label is quoted like a keyword to type.
-BUTTON_VERBS = frozenset({"click", "tap", "press", "select", "cliquez", "clique", "cliquer",
-                          "appuyez", "appuie", "appuyer"})
+BUTTON_VERBS = frozenset({"click", "tap", "press", "select", "clicking", "tapping", "pressing",
+                          "selecting", "cliquez", "clique", "cliquer", "cliquant", "appuyez",
+                          "appuie", "appuyer", "appuyant"})
+# Between a button's verb and its label: "tap the Share button", « appuyez sur Partager ».
+BUTTON_LEAD_RE = re.compile(r"\s*(?:(?:on|the|sur|le|la|l')\s*)*", re.IGNORECASE)
+REACTION_CLASSES = frozenset({"react_noun"})
+# Who stops asking does not ask: "Please stop writing 'comment YES below' posts", « arrêtez de
+# réclamer des partages ».
+CEASING = frozenset({"stop", "quit", "avoid", "arrêtez", "arrête", "arrêter", "cessez", "cesse",
+                     "cesser", "évitez", "évite", "éviter"})
 QUOTES = "\"'“”«‘’"
 APOSTROPHES = "'’"
 # A relative clause keeps its verb's person: "everyone who shares this gets an entry".
@@ -62,9 +70,18 @@ REQUEST_VERB_CLASSES = frozenset({"comment_verb", "react_verb", "share_verb", "t
                                   "contest_action"})
 
 
-def _labelled(text: str, start: int) -> bool:
-    """Whether a button's label starts here: quoted, or capitalised as the screen shows it."""
-    return text[start:start + 1] in QUOTES or text[start:start + 2].istitle()
+def _labelled(draft, start: int) -> bool:
+    """Whether the label of a button that is no reaction starts here: quoted, or capitalised
+    as the screen shows it ("tap Share", but « cliquez sur J'adore » asks for a reaction)."""
+    text = draft.text
+    if not (text[start:start + 1] in QUOTES or text[start:start + 2].istitle()):
+        return False
+    # The label's first word, alone and with its elided pronoun (« J'aime », « J'adore »).
+    words = [word.group().replace("’", "'")
+             for word in WORD_RE.finditer(draft.folded, start, start + 40)][:2]
+    labels = {words[-1], "".join(words)} if words and words[0].endswith("'") else set(words[:1])
+    return all(REACTION_CLASSES.isdisjoint(word_classes(label, language))
+               for label in labels for language in languages_for(draft.language))
 
 
 def _word_before(draft, start: int) -> str:
@@ -82,13 +99,14 @@ def _known_use(draft, start: int) -> bool:
     """Whether the match at `start` is a use of the words that is no bait: it names a button
     ('Click "Learn More"', "tap Share, then pick a name": a how-to), or it tags the brand itself
     ("tag us in your photos", « identifiez-nous », "tag @Bakery so we find your pictures")."""
-    if _word_before(draft, start) in BUTTON_VERBS and _labelled(draft.text, start):
+    if _word_before(draft, start) in BUTTON_VERBS and _labelled(draft, start):
         return True
     word = WORD_RE.match(draft.folded, start)
     if word is None:
         return False
     opening = word.group()
-    if opening in BUTTON_VERBS and _labelled(draft.text, word.end() + 1):
+    if opening in BUTTON_VERBS and _labelled(
+            draft, BUTTON_LEAD_RE.match(draft.text, word.end()).end()):
         return True
     return bool(TAGGED_BRAND_RE.match(draft.folded, word.end())) and any(
         "tag_verb" in word_classes(opening, language) for language in languages_for(draft.language))
@@ -136,6 +154,9 @@ def _requested(draft, span: tuple[int, int]) -> bool:
         return True  # the request is not in a verb of its own: "reach 500 hearts"
     if before in STATEMENT_OPENERS:
         return False
+    if before in CEASING or (before == "de" and _word_before(
+            draft, draft.word_before(start).start(1)) in CEASING):
+        return False  # asking people to stop: "stop tagging", « arrêtez d'identifier »
     # English requests open on the verb's base form, as its class lists it ("Comment",
     # "Share"), or a gerund ("by tagging"); another form describes.
     return (draft.language != "en" or before in RELATIVES or opening.endswith("ing")

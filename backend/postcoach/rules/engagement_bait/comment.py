@@ -33,6 +33,9 @@ RULE = Rule(
         # What many asked for; a name in capitals after « en », not a keyword to type.
         good("Vous avez été nombreux à demander l'export en PDF dans les commentaires : c'est "
              "fait !", "fr"),
+        # Asking people to stop.
+        good('Please stop writing "comment YES below" posts: your audience is no slot machine.',
+             "en"),
         good("Oui, nous rouvrons lundi : quelles questions avez-vous ?", "fr"),
         good("Tell us in the comments about your worst moving day.", "en"),
         good("Yes, we reopen on Monday: what questions do you have?", "en"),

@@ -29,6 +29,8 @@ RULE = Rule(
         # A reward set at a count of reactions.
         bad("[[If this post hits 1,000 likes]], the chef shaves his head.", "en"),
         bad("On dévoile la recette [[quand cette photo aura 300 j'aime]] !", "fr"),
+        # A reaction button's label is a reaction asked for, not a how-to.
+        bad("[[Cliquez sur « J'adore » si]] vous aimez les romans policiers 📖", "fr"),
         # An emoji ends a sentence as a full stop does.
         bad("Imagine waking up to this view 🌊 [[Double-tap if]] you'd rather be here.", "en"),
         bad("Our new café opens on Monday.[[ A like would mean the world to the team.]]", "en",

@@ -69,6 +69,7 @@ RULE = Rule(
         good("Choose your card and we will send it to your family with a message.", "en"),
         # A button's label in a how-to; a request quoted to be criticised.
         good("To send the report to your manager, tap Share and pick their name.", "en"),
+        good("Fixed in 4.1.2: the app no longer crashes when tapping the Share button.", "en"),
         good('I stopped ending my posts with "share if you agree": the comments got better.',
              "en"),
     ),
