@@ -11,7 +11,7 @@ from postcoach.rules.base import Finding
 from postcoach.rules.matching import judged_finding, pattern_findings
 from postcoach.text import readings
 from postcoach.text.draft import WORD_RE
-from postcoach.text.patterns import pattern_matches
+from postcoach.text.patterns import class_counts, pattern_matches
 from postcoach.text.signals import per_draft
 from postcoach.text.tokens import class_index, languages_for, word_classes
 
@@ -181,6 +181,13 @@ def _patterns_decide(draft) -> bool:
     return any(_requested(draft, span) for name in files
                for span in pattern_matches(draft, name)) or any(
         _known_use(draft, start) for name in REQUESTS for start, _ in pattern_matches(draft, name))
+
+
+def passed_on(draft) -> bool:
+    """Whether the post is a call for help (a missing person or pet, a fundraiser, a safety
+    warning) or a job offered: asking to share it or to tag someone passes it to whoever it
+    can serve, which Meta does not count as bait."""
+    return any(class_counts(draft, ("help_appeal", "hiring")).values())
 
 
 def unnamed_bait(draft, context, kind: str) -> list[Finding]:

@@ -1,20 +1,16 @@
 import re
 
 from postcoach.rules.base import Finding, Rule, bad, good
-from postcoach.rules.engagement_bait import PATTERNS, requests, unnamed_bait
+from postcoach.rules.engagement_bait import PATTERNS, passed_on, requests, unnamed_bait
 from postcoach.rules.matching import removable
-from postcoach.text.patterns import class_counts
 
 COUNTED_SHARES_RE = re.compile(r"\b(?:every|each|per|chaque|par)\s+(?:share|repost|partage)\b"
                                r"|\d\s*k?\s+(?:shares|reposts|partages)\b")
 
 
 def check(draft, context) -> list[Finding]:
-    # Meta's rule: asking people to spread a call for help (a missing person or pet, a
-    # fundraiser) is not bait; paying for the shares is, whatever the cause ("Every share = $1
-    # donated to the shelter").
-    if any(class_counts(draft, ("help_appeal",)).values()) \
-            and not COUNTED_SHARES_RE.search(draft.folded):
+    # Paying for the shares is bait whatever the cause ("Every share = $1 donated").
+    if passed_on(draft) and not COUNTED_SHARES_RE.search(draft.folded):
         return []
     return (removable(draft, requests(draft, "bait_share"))
             or unnamed_bait(draft, context, "share"))

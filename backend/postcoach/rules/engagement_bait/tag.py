@@ -1,5 +1,5 @@
 from postcoach.rules.base import Rule, bad, good
-from postcoach.rules.engagement_bait import PATTERNS, requests, unnamed_bait
+from postcoach.rules.engagement_bait import PATTERNS, passed_on, requests, unnamed_bait
 from postcoach.rules.matching import removable
 
 RULE = Rule(
@@ -18,8 +18,8 @@ RULE = Rule(
     },
     source="003 — « la course aux fans … Ces sollicitations nourrissent les concouristes » ; "
     "Meta, engagement bait",
-    check=lambda draft, context: (removable(draft, requests(draft, "bait_tag"))
-                                  or unnamed_bait(draft, context, "tag")),
+    check=lambda draft, context: [] if passed_on(draft) else (
+        removable(draft, requests(draft, "bait_tag")) or unnamed_bait(draft, context, "tag")),
     patterns=PATTERNS,
     bad=(
         bad("[[Identifiez un ami]] qui adore le chocolat !", "fr"),
@@ -44,5 +44,7 @@ RULE = Rule(
         # The brand tagged, so that it finds the photos: no friends asked for.
         good("Baking our bread this weekend? Tag @MaisonGresille in your photos!", "en"),
         good("Identifiez-nous sur vos photos du marché, on les repartage le lundi.", "fr"),
+        # A job passed on to whoever could apply.
+        good("Vacancy: part-time barista, 20 hours a week. Know someone? Tag them below!", "en"),
     ),
 )
