@@ -8,12 +8,23 @@ COUNTED_SHARES_RE = re.compile(r"\b(?:every|each|per|chaque|par)\s+(?:share|repo
                                r"|\d\s*k?\s+(?:shares|reposts|partages)\b")
 
 
+CONCERNED_RE = re.compile(
+    r"\b(?:anyone|everyone|friends|neighbou?rs|people|those|quiconque|ceux|celles|proches"
+    r"|voisins|personnes)\s+(?:who|that|qui)\s+(?:(?:are|were|is)\s+\w+ing\b|may|might|will|"
+    r"live|lives|rent|rents|travel|travels|own|owns|have|has|use|uses|habitent|vivent|louent|"
+    r"voyagent|ont|utilisent|pourraient|seront|prennent|possèdent)")
+
+
 def check(draft, context) -> list[Finding]:
     # Paying for the shares is bait whatever the cause ("Every share = $1 donated").
     if passed_on(draft) and not COUNTED_SHARES_RE.search(draft.folded):
         return []
-    return (removable(draft, requests(draft, "bait_share"))
-            or unnamed_bait(draft, context, "share"))
+    # A notice shared to the people it concerns ("share with anyone who may be travelling
+    # tonight", « partagez à ceux qui habitent le quartier ») informs; "share with a friend who
+    # needs this" or "who is always late" courts reach.
+    concerned = [finding for finding in requests(draft, "bait_share")
+                 if not CONCERNED_RE.search(draft.folded, finding.start, finding.end + 60)]
+    return removable(draft, concerned) or unnamed_bait(draft, context, "share")
 
 
 RULE = Rule(
@@ -66,6 +77,9 @@ RULE = Rule(
         # A button's label in a how-to; a request quoted to be criticised.
         good("To send the report to your manager, tap Share and pick their name.", "en"),
         good("Fixed in 4.1.2: the app no longer crashes when tapping the Share button.", "en"),
+        # A notice passed to the people it concerns.
+        good("The 17:05 to Lancaster is cancelled. Please share with anyone who may be "
+             "travelling tonight.", "en"),
         good('I stopped ending my posts with "share if you agree": the comments got better.',
              "en"),
     ),
