@@ -178,9 +178,8 @@ def _patterns_decide(draft) -> bool:
     # A contest's entry actions are a request only beside a prize ("Tagging @sam @jess —
     # comment so it reaches more people" is no giveaway, and the reading judges it).
     files = REQUESTS if pattern_matches(draft, "contest_mark") else STANDALONE_REQUESTS
-    return any(_requested(draft, span) for name in files
-               for span in pattern_matches(draft, name)) or any(
-        _known_use(draft, start) for name in REQUESTS for start, _ in pattern_matches(draft, name))
+    return any(_known_use(draft, span[0]) or (name in files and _requested(draft, span))
+               for name in REQUESTS for span in pattern_matches(draft, name))
 
 
 def passed_on(draft) -> bool:

@@ -4,10 +4,10 @@ from postcoach.rules.base import Finding, Rule, bad, good
 from postcoach.rules.engagement_bait import PATTERNS, passed_on, requests, unnamed_bait
 from postcoach.rules.matching import removable
 
+# Shares counted or priced: "every share = $1 donated", « chaque partage », "500 shares".
 COUNTED_SHARES_RE = re.compile(r"\b(?:every|each|per|chaque|par)\s+(?:share|repost|partage)\b"
                                r"|\d\s*k?\s+(?:shares|reposts|partages)\b")
-
-
+# An audience told by its circumstance: "anyone who may be travelling", « ceux qui habitent ».
 CONCERNED_RE = re.compile(
     r"\b(?:anyone|everyone|friends|neighbou?rs|people|those|quiconque|ceux|celles|proches"
     r"|voisins|personnes)\s+(?:who|that|qui)\s+(?:(?:are|were|is)\s+\w+ing\b|may|might|will|"
