@@ -26,6 +26,8 @@ RULE = Rule(
         bad("[[Like si]] tu aimes les crêpes !", "fr"),
         bad("Nouvelle couleur : [[mettez un j'aime pour nous soutenir]].", "fr"),
         bad("[[Like if]] you love pancakes!", "en"),
+        # "Please" leaves the request at the start of its sentence.
+        bad("Please [[like and share]] our new trailer!", "en"),
         # A reward set at a count of reactions.
         bad("[[If this post hits 1,000 likes]], the chef shaves his head.", "en"),
         bad("On dévoile la recette [[quand cette photo aura 300 j'aime]] !", "fr"),

@@ -16,7 +16,8 @@ comment). A pattern is a sequence of token conditions separated by spaces:
     X?        X or nothing
     !X        one token that is not X
     *N        up to N tokens, never across the end of a sentence
-    ^         (first) the match starts a sentence (emoji, hashtags and mentions may precede)
+    ^         (first) the match starts a sentence (emoji, hashtags, mentions and a "please"
+              of the class `polite` may precede)
     [ ]       the part of the match that is the finding's span (LanguageTool's <marker>)
 
 A word of the class `filler` ("therefore", "simply", « donc », « malheureusement ») may stand
@@ -110,6 +111,8 @@ def _class_key(name: str) -> str:
 END_KEY = _kind_key(END)
 # Discourse adverbs ("therefore", « donc ») that may stand between two words of any pattern.
 FILLER_KEY = _class_key("filler")
+# "Please", « stp »: before a request they leave it where it was, at its sentence's start.
+POLITE_KEY = _class_key("polite")
 # Words, shouted or quoted ones included, but not pronouns glued to a verb.
 WORD_KEYS = frozenset({_kind_key(WORD), _kind_key(KEYWORD)})
 # Per language, (kind, case-folded text) → the token's keys.
@@ -307,13 +310,11 @@ class TokenView(NamedTuple):
     present: frozenset[str]
 
 
-def token_view(tokens: list[Token], language: str, starts: list[bool] | None = None
-               ) -> TokenView:
+def token_view(tokens: list[Token], language: str) -> TokenView:
     known = _token_keys.setdefault(language, {})
     # (kind, case-folded text) straight from the token: most are known already.
     keys = [known.get(token[2:5:2]) or token_keys(token, language) for token in tokens]
-    return TokenView(tokens, keys, sentence_starts(tokens) if starts is None else starts,
-                     frozenset().union(*set(keys)))
+    return TokenView(tokens, keys, sentence_starts(tokens, keys), frozenset().union(*set(keys)))
 
 
 class _Openings(NamedTuple):
@@ -430,9 +431,9 @@ class PatternIndex:
         return dict(zip(self.names, found, strict=True))
 
 
-def sentence_starts(tokens: list[Token]) -> list[bool]:
+def sentence_starts(tokens: list[Token], keys: list[frozenset[str]]) -> list[bool]:
     starts, at_start, after_emoji = [], True, False
-    for token in tokens:
+    for token, token_keys_here in zip(tokens, keys, strict=True):
         # Posts end sentences with an emoji as often as with a full stop: "… this view 🌊
         # Double-tap if…". A capital after an emoji starts a sentence.
         if after_emoji and token.kind == WORD and token.text[:1].isupper():
@@ -442,7 +443,7 @@ def sentence_starts(tokens: list[Token]) -> list[bool]:
         # A colon opens a new request: "To enter: follow us".
         if token.kind == END or token.text == ":":
             at_start = True
-        elif token.kind not in LEAD_KINDS:
+        elif token.kind not in LEAD_KINDS and POLITE_KEY not in token_keys_here:
             at_start = False
     return starts
 
@@ -566,10 +567,7 @@ def draft_view(draft: Draft, language: str) -> TokenView:
     memo = draft.memo.setdefault("patterns", {})
     view = memo.get(language)
     if view is None:
-        tokens = tokens_of(draft)
-        starts = memo.get("starts")
-        view = memo[language] = token_view(tokens, language, starts)
-        memo["starts"] = view.starts
+        view = memo[language] = token_view(tokens_of(draft), language)
     return view
 
 
