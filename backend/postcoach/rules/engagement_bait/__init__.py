@@ -24,8 +24,8 @@ STANDALONE_REQUESTS = tuple(name for name in REQUESTS if name != "contest_entry"
 PATTERNS = (*REQUESTS, "contest_mark", "vote_loose_option", "vote_option")
 # A request is an imperative or an infinitive; a match that opens on a verb in the past
 # narrates ("So many of you tagged friends", « vous avez identifié vos amis », « le four a
-# lâché 😓 »).
-NARRATED_RE = re.compile(r"[^\W\d_]+(?:ed|é|ée|és|ées)(?![^\W_])", re.IGNORECASE)
+# lâché 😓 »). Words in "-eed" are mostly no past ("we need 1,000 shares", "feed", "speed").
+NARRATED_RE = re.compile(r"[^\W\d_]+(?:(?<!e)ed|é|ée|és|ées)(?![^\W_])", re.IGNORECASE)
 # « Vous avez été nombreux à identifier vos amis »: what many did, however the verb is put.
 MANY_OF_YOU_RE = re.compile(r"\bnombreu(?:x|ses)\s+à\s+(?:(?:nous|vous|le|la|les|lui|leur)\s+|"
                             r"[lmt]['’])*$")
@@ -49,6 +49,12 @@ PURPOSES = frozenset({"so", "to", "for", "pour", "afin", "qu", "que"})
 # a keyword to type follows a verb, a determiner, "with" or « par ».
 NAME_PREPOSITIONS = frozenset({"en", "in", "of", "de", "du", "des", "au", "aux", "sur", "on",
                                "pour", "for", "via", "from", "depuis"})
+# A request verb that "how" governs is taught, not asked: "How to tag a teammate in the app:
+# open…", "here's how you share a file", « Comment identifier un camarade : touchez… ».
+HOW_TO_RE = {
+    "en": re.compile(r"\bhow\s+(?:to|you|do\s+(?:i|you|we)|can\s+(?:i|you|we))\s+$"),
+    "fr": re.compile(r"\bcomment\s+$"),
+}
 # What one does to a button, whose label is quoted like a keyword to type.
 BUTTON_VERBS = frozenset({"click", "tap", "press", "select", "clicking", "tapping", "pressing",
                           "selecting", "cliquez", "clique", "cliquer", "cliquant", "appuyez",
@@ -97,9 +103,11 @@ def _word_before(draft, start: int) -> str:
 
 def _known_use(draft, start: int) -> bool:
     """Whether the match at `start` is a use of the words that is no bait: it names a button
-    ('Click "Learn More"', "tap Share, then pick a name": a how-to), or it tags the brand itself
-    ("tag us in your photos", « identifiez-nous », "tag @Bakery so we find your pictures")."""
-    if _word_before(draft, start) in BUTTON_VERBS and _labelled(draft, start):
+    ('Click "Learn More"', "tap Share, then pick a name": a how-to), a how-to teaches it ("how
+    to tag a teammate in the app"), or it tags the brand itself ("tag us in your photos",
+    « identifiez-nous », "tag @Bakery so we find your pictures")."""
+    if (_word_before(draft, start) in BUTTON_VERBS and _labelled(draft, start)) or _taught(
+            draft, start):
         return True
     word = WORD_RE.match(draft.folded, start)
     if word is None:
@@ -121,6 +129,13 @@ def _reach(draft, start: int, end: int) -> bool | None:
                for word in words for language in languages_for(draft.language)):
         return None
     return not PURPOSES.isdisjoint(words)
+
+
+def _taught(draft, start: int) -> bool:
+    """Whether the match is what a how-to teaches ("how to tag", « comment identifier »)."""
+    before = draft.folded[max(0, start - 16):start]
+    return any(HOW_TO_RE[language].search(before) for language in languages_for(draft.language)
+               if language in HOW_TO_RE)
 
 
 def _sentence_of(draft, offset: int) -> str:

@@ -27,6 +27,10 @@ RULE = Rule(
         bad("[[Commente si tu es d'accord]].", "fr"),
         bad("Who's ready for Friday?[[ Type YES!]]", "en", fixed="Who's ready for Friday?"),
         bad("[[Comment below if you agree]].", "en"),
+        # A rating or a puzzle's answer is a set thing to type in the comments.
+        bad("[[Rate our new shop from 1 to 10 below]]!", "en"),
+        bad("What's 7 + 3 × 2?[[ Only 1 in 10 people get it right.]]", "en",
+            fixed="What's 7 + 3 × 2?"),
     ),
     good=(
         good("Racontez-nous en commentaire votre pire souvenir de déménagement.", "fr"),
@@ -45,5 +49,7 @@ RULE = Rule(
         good('Book a free consultation: click "Learn More" below.', "en"),
         good("Unlimited TALK & TEXT for £10 a month, no contract.", "en"),
         good("Only a couple left in YELLOW, ORANGE and RED.", "en"),
+        # Before a noun, a quoted phrase names it: no word to type.
+        good('Thanks to Jamie for tagging us in his "passed first time!" post.', "en"),
     ),
 )

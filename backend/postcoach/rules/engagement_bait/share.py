@@ -57,6 +57,9 @@ RULE = Rule(
         # For the feed's sake, a request however it is put; a question about the feed is none.
         bad("Notre café est torréfié sur place. Un petit [[partage pour qu'on gagne en "
             "visibilité]] ?", "fr"),
+        # A count of shares the brand needs is asked of the reader.
+        bad("We [[need 1,000 shares]] to win the best village award!", "en"),
+        bad("Il nous [[faut 1 000 partages]] pour remporter le prix du village !", "fr"),
     ),
     good=(
         good("Merci à Léa d'avoir partagé son expérience avec nous.", "fr"),
