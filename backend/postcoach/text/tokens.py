@@ -206,7 +206,9 @@ FRENCH_VERB_ENDINGS = ("issez", "issons", "issant", "eant", "ant", "ez", "ons", 
 # An ending tells the person, not the group: "répondez" is répondre, "choisissez" choisir.
 INFINITIVES = {"issez": ("ir",), "issons": ("ir",), "issant": ("ir",), "eant": ("er",)}
 PLURAL_ENDINGS = {"fr": (("s", ""), ("x", "")), "en": (("ies", "y"), ("es", ""), ("s", ""))}
-ENGLISH_VERB_ENDINGS = (("ing", ""), ("ing", "e"), ("ed", ""), ("ed", "e"), ("'em", ""))
+# British English doubles a final l: "labelled", "cancelling" are "label", "cancel".
+ENGLISH_VERB_ENDINGS = (("ing", ""), ("ing", "e"), ("ed", ""), ("ed", "e"), ("lled", "l"),
+                        ("lling", "l"), ("'em", ""))
 
 
 def _guesses(word: str, language: str) -> list[str]:

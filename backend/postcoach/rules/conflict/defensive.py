@@ -62,6 +62,8 @@ RULE = Rule(
         bad("Door times were on the ticket, so missing the first act [[is kinda on you]].",
             "en", reply=True),
         bad("[[Ce n'est pas nous qui]] décidons de la météo.", "fr", reply=True),
+        bad("Refs make calls. [[Get over it]].", "en", reply=True),
+        bad("The game was [[clearly labelled]] Early Access.", "en", reply=True),
     ),
     good=(
         good("Merci de nous l'avoir signalé, nous sommes désolés pour ce retard.", "fr",
@@ -77,6 +79,9 @@ RULE = Rule(
         good("As stated on the product page, the offer had ended, but we've refunded the "
              "difference.", "en", reply=True),
         good("Pas de chance, et pas de votre faute : on vous l'échange.", "fr", reply=True),
+        # The brand takes the blame in the sentence of the move.
+        good("Nos registres indiquent que la révision a été faite, mais si le voyant s'est "
+             "rallumé, c'est à nous de regarder ça : écrivez-nous en privé.", "fr", reply=True),
         good("You're right, that's not true of our usual service, and we're sorry.", "en",
              reply=True),
         good("“We can't be held responsible” is not an answer we want to give you.", "en",
