@@ -204,11 +204,15 @@ def test_reading_ease_can_be_left_out_and_nothing_else_changes():
 def test_warm_up_freezes_what_it_loaded_out_of_the_collectors_sight():
     import gc
 
-    from postcoach.engine import warm_up
+    from postcoach.engine import YOUNG_COLLECTION_THRESHOLD, warm_up
 
+    thresholds = gc.get_threshold()
     try:
         warm_up()
         assert gc.get_freeze_count() > 0
+        # A long draft's own tokens no longer set off a collection in its middle.
+        assert gc.get_threshold()[0] == YOUNG_COLLECTION_THRESHOLD
         assert analyze("Bonjour à tous !")["language"] == "fr"
     finally:
         gc.unfreeze()
+        gc.set_threshold(*thresholds)
