@@ -1,6 +1,7 @@
 from postcoach.rules.base import Finding, Rule, bad, good
 from postcoach.rules.matching import judged_finding, pattern_findings
 from postcoach.text import readings
+from postcoach.text.draft import MENTION_RE, WORD_RE
 from postcoach.text.patterns import classes_before, pattern_matches
 
 # How far back a negation turns a move around: "not your fault", « pas de votre faute ».
@@ -14,10 +15,11 @@ def check(draft, context) -> list[Finding]:
     it right ("As stated, the offer had ended, but we've refunded the difference"). A reply
     with no move a pattern names, or only excused ones, may still read as defensive to the
     fitted model ("This simply isn't true… we'd ask you not to spread misinformation"): the
-    hint then stands on its most defensive sentence."""
+    hint then stands on its most defensive sentence, unless the reply opens by granting the
+    customer's point ("Good catch, the grade was wrong. Updated!")."""
     named = pattern_findings(draft, "defensive")
+    conceded = pattern_matches(draft, "concession")
     if named:
-        conceded = pattern_matches(draft, "concession")
         kept = [
             finding for finding in named
             if not draft.quoted(finding.start, finding.end)
@@ -26,8 +28,15 @@ def check(draft, context) -> list[Finding]:
         ]
         if kept:
             return kept
+    if any(_opens(draft, start) for start, _ in conceded):
+        return []
     judgement = readings.reader("defensive").judge(draft)
     return [] if judgement is None else [judged_finding(draft, judgement)]
+
+
+def _opens(draft, start: int) -> bool:
+    """Whether the reply starts at `start`, but for the names it is addressed to."""
+    return not WORD_RE.search(MENTION_RE.sub("", draft.text[:start]))
 
 
 RULE = Rule(
@@ -79,6 +88,16 @@ RULE = Rule(
         good("As stated on the product page, the offer had ended, but we've refunded the "
              "difference.", "en", reply=True),
         good("Pas de chance, et pas de votre faute : on vous l'échange.", "fr", reply=True),
+        # A reply that opens by granting the point; a refusal with an alternative; the brand's
+        # own clarity.
+        good("Good catch, the route grade was wrong. Updated!", "en", reply=True),
+        good("We can't refund a course half taught (that's the rule for everyone), but we can "
+             "move your lessons to the autumn group.", "en", reply=True),
+        good("Nous ne remboursons pas une session commencée, c'est la règle, mais nous vous "
+             "proposons de reporter vos cours à la rentrée, sans frais. Ça vous irait ?", "fr",
+             reply=True),
+        good("Small clarification: the closure starts on 14 March. We've put the date in bold.",
+             "en", reply=True),
         # The brand takes the blame in the sentence of the move.
         good("Nos registres indiquent que la révision a été faite, mais si le voyant s'est "
              "rallumé, c'est à nous de regarder ça : écrivez-nous en privé.", "fr", reply=True),
