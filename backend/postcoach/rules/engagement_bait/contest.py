@@ -45,6 +45,9 @@ RULE = Rule(
         bad("🎁 Jeu-concours ! Pour participer : [[likez]] la page, [[partagez]] ce post et "
             "[[identifiez]] deux amis.", "fr"),
         bad("Giveaway time! To enter, [[like]] this post and [[tag]] two friends.", "en"),
+        # An arrow before each condition opens it as a colon does.
+        bad("2 pass à gagner ! ➡️ [[Aime]] la page ➡️ [[Partage]] en public ➡️ [[Tag]] deux "
+            "potes.", "fr"),
         # Conditions no pattern names: the fitted reading judges them beside the prize.
         bad("Want to win a signed shirt? [[All you need to do is share this post.]]", "en"),
         bad("Envie de gagner un panier garni ? [[Il suffit de partager cette publication en "

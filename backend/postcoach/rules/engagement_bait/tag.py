@@ -32,6 +32,8 @@ RULE = Rule(
         bad("Our new dark chocolate bar is here. [[Tag 3 friends who need this! ]]See you soon.",
             "en", fixed="Our new dark chocolate bar is here. See you soon."),
         bad("[[Tag your running buddy]].", "en"),
+        # Someone a clause describes is a person to tag.
+        bad("[[Tag the bridesmaid]] who's going to cry first 😭", "en"),
         # "d'" is French "de", not English "'d" (would) before a statement.
         bad("Pour gagner, il suffit de nous suivre et d'[[identifier deux amis]].", "fr"),
     ),

@@ -69,6 +69,9 @@ RULE = Rule(
         bad("Alors, [[tu préfères les crêpes pliées ou roulées ?]]", "fr"),
         bad("[[Votez avec vos réactions]] : [[❤️ pour les crêpes, 😮 pour les gaufres]]", "fr"),
         bad("[[Vote with your reactions]]: [[❤️ for pancakes, 😮 for waffles]]", "en"),
+        # Reaction names as people type them, without their apostrophe.
+        bad("Quelle scène ?[[ jaime = les Pins, jadore = le Chapiteau]]", "fr",
+            fixed="Quelle scène ?"),
         bad("[[Would you rather have pancakes or waffles?]]", "en"),
     ),
     good=(

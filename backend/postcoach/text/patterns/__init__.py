@@ -84,6 +84,8 @@ PUNCTUATION = frozenset(",:()=+/")
 KEY_CACHE_SIZE = 100_000
 # Tokens that may stand before a sentence's first word without ending its start.
 LEAD_KINDS = frozenset({EMOJI, HASHTAG, MENTION, PUNCT})
+# Marks that point at what follows, as list items do.
+ITEM_ARROWS = frozenset("👉➡→")
 
 
 # A token and a condition meet through keys: a condition holds for a token when they share
@@ -440,8 +442,9 @@ def sentence_starts(tokens: list[Token], keys: list[frozenset[str]]) -> list[boo
             at_start = True
         starts.append(at_start)
         after_emoji = token.kind == EMOJI
-        # A colon opens a new request: "To enter: follow us".
-        if token.kind == END or token.text == ":":
+        # A colon opens a new request: "To enter: follow us"; so does an arrow before each
+        # item of a list: "➡️ Like the page ➡️ Share ➡️ Tag two friends".
+        if token.kind == END or token.text == ":" or token.text[0] in ITEM_ARROWS:
             at_start = True
         elif token.kind not in LEAD_KINDS and POLITE_KEY not in token_keys_here:
             at_start = False
