@@ -3,6 +3,7 @@ from postcoach.rules.matching import judged_finding, pattern_findings
 from postcoach.text import readings
 from postcoach.text.draft import MENTION_RE, WORD_RE
 from postcoach.text.patterns import classes_before, pattern_matches
+from postcoach.text.tokens import languages_for, word_classes
 
 # How far back a negation turns a move around: "not your fault", « pas de votre faute ».
 NEGATION_REACH = 2
@@ -16,22 +17,31 @@ def check(draft, context) -> list[Finding]:
     with no move a pattern names, or only excused ones, may still read as defensive to the
     fitted model ("This simply isn't true… we'd ask you not to spread misinformation"): the
     hint then stands on its most defensive sentence, unless the reply opens by granting the
-    customer's point ("Good catch, the grade was wrong. Updated!")."""
+    customer's point ("Good catch, the grade was wrong. Updated!") or denies the blame a move
+    would lay on them ("…so it wasn't your fault")."""
     named = pattern_findings(draft, "defensive")
     conceded = pattern_matches(draft, "concession")
-    if named:
-        kept = [
-            finding for finding in named
-            if not draft.quoted(finding.start, finding.end)
-            and "negation" not in classes_before(draft, finding.start, NEGATION_REACH)
-            and not any(draft.same_sentence(start, finding.start) for start, _ in conceded)
-        ]
-        if kept:
-            return kept
-    if any(_opens(draft, start) for start, _ in conceded):
+    negated = [finding for finding in named
+               if "negation" in classes_before(draft, finding.start, NEGATION_REACH)]
+    kept = [
+        finding for finding in named
+        if finding not in negated and not draft.quoted(finding.start, finding.end)
+        and not any(draft.same_sentence(start, finding.start) for start, _ in conceded)
+    ]
+    if kept:
+        return kept
+    if any(_faults(draft, finding) for finding in negated) or any(
+            _opens(draft, start) for start, _ in conceded):
         return []
     judgement = readings.reader("defensive").judge(draft)
     return [] if judgement is None else [judged_finding(draft, judgement)]
+
+
+def _faults(draft, finding: Finding) -> bool:
+    """Whether the move names a fault ("your fault"): denied, it clears the customer."""
+    return any("fault" in word_classes(word, language)
+               for word in WORD_RE.findall(draft.folded, finding.start, finding.end)
+               for language in languages_for(draft.language))
 
 
 def _opens(draft, start: int) -> bool:
@@ -73,6 +83,8 @@ RULE = Rule(
         bad("[[Ce n'est pas nous qui]] décidons de la météo.", "fr", reply=True),
         bad("Refs make calls. [[Get over it]].", "en", reply=True),
         bad("The game was [[clearly labelled]] Early Access.", "en", reply=True),
+        bad("Most workflows were unaffected, and we [[consider the matter resolved]].", "en",
+            reply=True),
     ),
     good=(
         good("Merci de nous l'avoir signalé, nous sommes désolés pour ce retard.", "fr",
@@ -98,6 +110,12 @@ RULE = Rule(
              reply=True),
         good("Small clarification: the closure starts on 14 March. We've put the date in bold.",
              "en", reply=True),
+        # The brand's own check was wrong; the blame of a move denied.
+        good("Looking at it again, it was a false positive. It's back live, and I'm sorry for "
+             "the lost days.", "en", reply=True),
+        good("House rules do say rooms are released after 10 minutes. That said, our tablet was "
+             "broken that morning, so it wasn't your fault. Your credit has been restored.", "en",
+             reply=True),
         # The brand takes the blame in the sentence of the move.
         good("Nos registres indiquent que la révision a été faite, mais si le voyant s'est "
              "rallumé, c'est à nous de regarder ça : écrivez-nous en privé.", "fr", reply=True),
