@@ -169,6 +169,8 @@ def _requested(draft, span: tuple[int, int]) -> bool:
         return True  # the request is not in a verb of its own: "reach 500 hearts"
     if before in STATEMENT_OPENERS:
         return False
+    if any("determiner" in word_classes(before, language) for language in languages):
+        return False  # a noun: "click Repost under the post and choose…", « un partage »
     if before in CEASING or (before == "de" and _word_before(
             draft, draft.word_before(start).start(1)) in CEASING):
         return False  # asking people to stop: "stop tagging", « arrêtez d'identifier »

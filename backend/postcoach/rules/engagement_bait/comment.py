@@ -31,6 +31,8 @@ RULE = Rule(
         bad("[[Rate our new shop from 1 to 10 below]]!", "en"),
         bad("What's 7 + 3 × 2?[[ Only 1 in 10 people get it right.]]", "en",
             fixed="What's 7 + 3 × 2?"),
+        bad("Vous êtes à combien de fatigue, de 1 à 10 ?[[ Répondez juste avec un chiffre 😅]]",
+            "fr", fixed="Vous êtes à combien de fatigue, de 1 à 10 ?"),
     ),
     good=(
         good("Racontez-nous en commentaire votre pire souvenir de déménagement.", "fr"),
@@ -49,6 +51,10 @@ RULE = Rule(
         good('Book a free consultation: click "Learn More" below.', "en"),
         good("Unlimited TALK & TEXT for £10 a month, no contract.", "en"),
         good("Only a couple left in YELLOW, ORANGE and RED.", "en"),
+        # After a determiner, a request's verb is a noun: "the post", « un partage ».
+        good("Quick how-to: to repost on LinkedIn with your own commentary, click Repost under "
+             "the post and choose 'Repost with your thoughts'. A plain repost shares it without "
+             "any text.", "en"),
         # Before a noun, a quoted phrase names it: no word to type.
         good('Thanks to Jamie for tagging us in his "passed first time!" post.', "en"),
     ),
