@@ -85,6 +85,10 @@ RULE = Rule(
         bad("The game was [[clearly labelled]] Early Access.", "en", reply=True),
         bad("Most workflows were unaffected, and we [[consider the matter resolved]].", "en",
             reply=True),
+        bad("Cela [[en dit plus long sur vous]] que sur notre entreprise.", "fr", reply=True),
+        bad("On [[ne va certainement pas s'excuser]] d'avoir donné votre table.", "fr",
+            reply=True),
+        bad("We'll [[let our 400 five-star reviews speak for themselves]].", "en", reply=True),
     ),
     good=(
         good("Merci de nous l'avoir signalé, nous sommes désolés pour ce retard.", "fr",
@@ -110,6 +114,9 @@ RULE = Rule(
              reply=True),
         good("Small clarification: the closure starts on 14 March. We've put the date in bold.",
              "en", reply=True),
+        # "Yours" is the customer's dish here, not the customer's kind.
+        good("Sorry your roast was dry, that's not like us: the next one's on us.", "en",
+             reply=True),
         # The brand's own check was wrong; the blame of a move denied.
         good("Looking at it again, it was a false positive. It's back live, and I'm sorry for "
              "the lost days.", "en", reply=True),
