@@ -49,16 +49,20 @@ PURPOSES = frozenset({"so", "to", "for", "pour", "afin", "qu", "que"})
 # a keyword to type follows a verb, a determiner, "with" or « par ».
 NAME_PREPOSITIONS = frozenset({"en", "in", "of", "de", "du", "des", "au", "aux", "sur", "on",
                                "pour", "for", "via", "from", "depuis"})
-# A request verb that "how" governs is taught, not asked: "How to tag a teammate in the app:
-# open…", "here's how you share a file", « Comment identifier un camarade : touchez… ».
+# A request verb that "how" governs, or the purpose that opens a sentence, is taught, not asked:
+# "How to tag a teammate in the app: open…", "here's how you share a file", « Comment identifier
+# un camarade : touchez… », "Quick tip: to tag a colleague, type @ and their name".
 HOW_TO_RE = {
-    "en": re.compile(r"\bhow\s+(?:to|you|do\s+(?:i|you|we)|can\s+(?:i|you|we))\s+$"),
-    "fr": re.compile(r"\bcomment\s+$"),
+    "en": re.compile(r"(?:\bhow\s+(?:to|you|do\s+(?:i|you|we)|can\s+(?:i|you|we))"
+                     r"|[:.!?…\n]\s*to)\s+$"),
+    "fr": re.compile(r"(?:\bcomment|[:.!?…\n]\s*pour)\s+$"),
 }
 # What one does to a button, whose label is quoted like a keyword to type.
-BUTTON_VERBS = frozenset({"click", "tap", "press", "select", "clicking", "tapping", "pressing",
-                          "selecting", "cliquez", "clique", "cliquer", "cliquant", "appuyez",
-                          "appuie", "appuyer", "appuyant"})
+BUTTON_VERBS = frozenset({"click", "tap", "press", "select", "choose", "pick", "clicking",
+                          "tapping", "pressing", "selecting", "choosing", "picking", "cliquez",
+                          "clique", "cliquer", "cliquant", "appuyez", "appuie", "appuyer",
+                          "appuyant", "choisissez", "choisis", "choisir", "sélectionnez",
+                          "sélectionne", "sélectionner"})
 # Between a button's verb and its label: "tap the Share button", « appuyez sur Partager ».
 BUTTON_LEAD_RE = re.compile(r"\s*(?:(?:on|the|sur|le|la|l')\s*)*", re.IGNORECASE)
 REACTION_CLASSES = frozenset({"react_noun"})
@@ -101,13 +105,14 @@ def _word_before(draft, start: int) -> str:
     return before
 
 
-def _known_use(draft, start: int) -> bool:
+def _known_use(draft, start: int, end: int) -> bool:
     """Whether the match at `start` is a use of the words that is no bait: it names a button
-    ('Click "Learn More"', "tap Share, then pick a name": a how-to), a how-to teaches it ("how
-    to tag a teammate in the app"), or it tags the brand itself ("tag us in your photos",
-    « identifiez-nous », "tag @Bakery so we find your pictures")."""
+    ('Click "Learn More"', "tap Share, then pick a name", "click Repost under the post and
+    choose 'Repost with your thoughts'": a how-to), a how-to teaches it ("how to tag a teammate
+    in the app"), or it tags the brand itself ("tag us in your photos", « identifiez-nous »,
+    "tag @Bakery so we find your pictures")."""
     if (_word_before(draft, start) in BUTTON_VERBS and _labelled(draft, start)) or _taught(
-            draft, start):
+            draft, start) or _quotes_a_button(draft, start, end):
         return True
     word = WORD_RE.match(draft.folded, start)
     if word is None:
@@ -131,9 +136,17 @@ def _reach(draft, start: int, end: int) -> bool | None:
     return not PURPOSES.isdisjoint(words)
 
 
+def _quotes_a_button(draft, start: int, end: int) -> bool:
+    """Whether a quoted keyword in the match is the label of a button a verb names."""
+    return any(_word_before(draft, quote) in BUTTON_VERBS
+               for quote in range(start + 1, end) if draft.text[quote] in QUOTES
+               and draft.text[quote - 1].isspace())
+
+
 def _taught(draft, start: int) -> bool:
     """Whether the match is what a how-to teaches ("how to tag", « comment identifier »)."""
-    before = draft.folded[max(0, start - 16):start]
+    # A line break stands for the start of the draft.
+    before = ("\n" if start <= 16 else "") + draft.folded[max(0, start - 16):start]
     return any(HOW_TO_RE[language].search(before) for language in languages_for(draft.language)
                if language in HOW_TO_RE)
 
@@ -155,7 +168,7 @@ def _requested(draft, span: tuple[int, int]) -> bool:
         return False  # a question about the feed ("how does the algorithm count shares?")
     if draft.quoted(start, end):
         return False  # mentioned, not made: 'stop ending posts with "comment YES below"'
-    if _known_use(draft, start):
+    if _known_use(draft, start, end):
         return False
     word = WORD_RE.match(draft.folded, start)
     if word is None:
@@ -169,8 +182,10 @@ def _requested(draft, span: tuple[int, int]) -> bool:
         return True  # the request is not in a verb of its own: "reach 500 hearts"
     if before in STATEMENT_OPENERS:
         return False
-    if any("determiner" in word_classes(before, language) for language in languages):
-        return False  # a noun: "click Repost under the post and choose…", « un partage »
+    if reach is None and any("definite" in word_classes(before, language)
+                             for language in languages):
+        return False  # a noun: "ending every post with 'Agree?'" (but "every share makes us
+        # more visible" asks for shares)
     if before in CEASING or (before == "de" and _word_before(
             draft, draft.word_before(start).start(1)) in CEASING):
         return False  # asking people to stop: "stop tagging", « arrêtez d'identifier »
@@ -195,7 +210,7 @@ def _patterns_decide(draft) -> bool:
     # A contest's entry actions are a request only beside a prize ("Tagging @sam @jess —
     # comment so it reaches more people" is no giveaway, and the reading judges it).
     files = REQUESTS if pattern_matches(draft, "contest_mark") else STANDALONE_REQUESTS
-    return any(_known_use(draft, span[0]) or (name in files and _requested(draft, span))
+    return any(_known_use(draft, *span) or (name in files and _requested(draft, span))
                for name in REQUESTS for span in pattern_matches(draft, name))
 
 

@@ -51,10 +51,11 @@ RULE = Rule(
         good('Book a free consultation: click "Learn More" below.', "en"),
         good("Unlimited TALK & TEXT for £10 a month, no contract.", "en"),
         good("Only a couple left in YELLOW, ORANGE and RED.", "en"),
-        # After a determiner, a request's verb is a noun: "the post", « un partage ».
+        # After "the" or "every", a request's verb is a noun; a quoted label follows "choose".
         good("Quick how-to: to repost on LinkedIn with your own commentary, click Repost under "
              "the post and choose 'Repost with your thoughts'. A plain repost shares it without "
              "any text.", "en"),
+        good('I stopped ending every post with "Agree? 👇": the comments got better.', "en"),
         # Before a noun, a quoted phrase names it: no word to type.
         good('Thanks to Jamie for tagging us in his "passed first time!" post.', "en"),
     ),

@@ -10,9 +10,9 @@ COUNTED_SHARES_RE = re.compile(r"\b(?:every|each|per|chaque|par)\s+(?:share|repo
 # An audience told by its circumstance: "anyone who may be travelling", « ceux qui habitent ».
 CONCERNED_RE = re.compile(
     r"\b(?:anyone|everyone|friends|neighbou?rs|people|those|quiconque|ceux|celles|proches"
-    r"|voisins|personnes)\s+(?:who|that|qui)\s+(?:(?:are|were|is)\s+\w+ing\b|may|might|will|"
-    r"live|lives|rent|rents|travel|travels|own|owns|have|has|use|uses|habitent|vivent|louent|"
-    r"voyagent|ont|utilisent|pourraient|seront|prennent|possèdent)")
+    r"|voisins|personnes)\s+(?:(?:who|that|qui)\s+(?:(?:are|were|is)\s+\w+ing\b|may|might|"
+    r"will|live|lives|rent|rents|travel|travels|own|owns|have|has|use|uses|habitent|vivent|"
+    r"louent|voyagent|ont|utilisent|pourraient|seront|prennent|possèdent)|\w+ing\b)")
 
 
 def check(draft, context) -> list[Finding]:
@@ -81,6 +81,8 @@ RULE = Rule(
         good("To send the report to your manager, tap Share and pick their name.", "en"),
         good("Fixed in 4.1.2: the app no longer crashes when tapping the Share button.", "en"),
         # A notice passed to the people it concerns.
+        good("Road closure: the bridge is shut on Saturday night. Please pass this on to anyone "
+             "travelling into the island.", "en"),
         good("The 17:05 to Lancaster is cancelled. Please share with anyone who may be "
              "travelling tonight.", "en"),
         good('I stopped ending my posts with "share if you agree": the comments got better.',

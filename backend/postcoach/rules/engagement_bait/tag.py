@@ -48,7 +48,9 @@ RULE = Rule(
         good("Identifiez-nous sur vos photos du marché, on les repartage le lundi.", "fr"),
         # A job passed on to whoever could apply.
         good("Vacancy: part-time barista, 20 hours a week. Know someone? Tag them below!", "en"),
-        # A how-to teaches the verb: nobody is asked to tag anyone.
+        # A how-to teaches the verb: nobody is asked to tag anyone; nor is a purpose that opens
+        # the sentence asked for.
+        good("Quick tip: to tag a colleague on the board, type @ and pick their name.", "en"),
         good("How to tag a teammate in the club app: open the match report and tap their "
              "photo.", "en"),
         good("Comment identifier un camarade sur une photo : touchez-la, puis tapez son nom.",
