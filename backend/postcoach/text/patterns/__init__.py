@@ -82,6 +82,8 @@ NUMBER_CLASS = "number"
 PUNCTUATION = frozenset(",:()=+/")
 # Distinct (kind, word) pairs whose keys are remembered.
 KEY_CACHE_SIZE = 100_000
+# Distinct pairs of neighbouring words whose candidate patterns are remembered.
+PAIR_CACHE_SIZE = 50_000
 # Tokens that may stand before a sentence's first word without ending its start.
 LEAD_KINDS = frozenset({EMOJI, HASHTAG, MENTION, PUNCT})
 # Marks that point at what follows, as list items do.
@@ -354,8 +356,11 @@ class PatternIndex:
             else:
                 for key in pattern.first.keys:
                     self.by_first.setdefault(key, []).append(pattern)
-        # Tokens with the same keys (the same word) open the same patterns, in every draft.
+        # Tokens with the same keys (the same word) open the same patterns, in every draft;
+        # and a word followed by the same word lets through the same ones.
         self._openings: dict[frozenset[str], _Openings] = {}
+        self._tried: dict[tuple[frozenset[str], frozenset[str] | None, bool],
+                          tuple[Pattern, ...]] = {}
 
     def _opened(self, keys: frozenset[str]) -> _Openings:
         if len(self._openings) > KEY_CACHE_SIZE:
@@ -371,6 +376,33 @@ class PatternIndex:
         self._openings[keys] = found
         return found
 
+    def _candidates(self, openings: list[_Openings], keys: list[frozenset[str]],
+                    position: int, at_start: bool) -> tuple[Pattern, ...]:
+        """The patterns worth a full match at `position`, in rank order: those the token opens
+        (those that must start a sentence only at one), those opening with any word whose
+        second condition the next token meets, less those whose second condition it fails.
+        Remembered by the two tokens' keys."""
+        here = keys[position]
+        following = keys[position + 1] if position + 1 < len(keys) else None
+        pair = (here, following, at_start)
+        found = self._tried.get(pair)
+        if found is not None:
+            return found
+        opened = openings[position]
+        candidates = list(opened.at_start if at_start else opened.first)
+        if following is not None:
+            candidates += [pattern for pattern in openings[position + 1].second
+                           if pattern.first.accepts(here)]
+        found = tuple(sorted(
+            (pattern for pattern in dict.fromkeys(candidates)
+             if pattern.second is None or (following is not None and (
+                 pattern.second.accepts(following) or FILLER_KEY in following))),
+            key=self.rank.__getitem__))
+        if len(self._tried) > PAIR_CACHE_SIZE:
+            self._tried.clear()
+        self._tried[pair] = found
+        return found
+
     def matches(self, view: TokenView) -> list[Span]:
         """The spans of the patterns, which all come from one file."""
         return self.matches_by_file(view).get(self.names[0], []) if self.names else []
@@ -381,7 +413,7 @@ class PatternIndex:
         openings_of = self._openings
         openings = [openings_of.get(token_keys_here) or self._opened(token_keys_here)
                     for token_keys_here in keys]
-        rank, file = self.rank, self.file
+        file, tried = self.file, self._tried
         found: list[list[Span]] = [[] for _ in self.names]
         reach = [-1] * len(self.names)
         # Whether the draft has what each required condition of a pattern asks for.
@@ -393,25 +425,17 @@ class PatternIndex:
                  if opened is not _NO_OPENINGS or (position < last
                                                     and openings[position + 1].second)]
         for position in where:
-            opened = openings[position]
-            candidates = opened.at_start if starts[position] else opened.first
-            if position < last and openings[position + 1].second:
-                seeded = [pattern for pattern in openings[position + 1].second
-                          if pattern.first.accepts(keys[position])]
-                if seeded:
-                    candidates = sorted([*candidates, *seeded], key=rank.__getitem__)
+            candidates = tried.get((keys[position], keys[position + 1] if position < last
+                                    else None, starts[position]))
+            if candidates is None:
+                candidates = self._candidates(openings, keys, position, starts[position])
             if not candidates:
                 continue
             at = tokens[position].start
-            following = keys[position + 1] if position < last else None
             longest: dict[int, Span] = {}
             for pattern in candidates:
                 number = file[pattern]
                 if reach[number] > at:
-                    continue
-                second = pattern.second
-                if second is not None and (following is None or not (
-                        second.accepts(following) or FILLER_KEY in following)):
                     continue
                 viable = possible.get(pattern)
                 if viable is None:
