@@ -17,10 +17,15 @@ def check(draft, context) -> list[Finding]:
     with no move a pattern names, or only excused ones, may still read as defensive to the
     fitted model ("This simply isn't true… we'd ask you not to spread misinformation"): the
     hint then stands on its most defensive sentence, unless the reply opens by granting the
-    customer's point ("Good catch, the grade was wrong. Updated!") or denies the blame a move
-    would lay on them ("…so it wasn't your fault")."""
+    customer's point ("Good catch, the grade was wrong. Updated!"), denies the blame a move
+    would lay on them ("…so it wasn't your fault") or owns the mistake ("It's our mistake,
+    not yours"), which also excuses a move in its sentence."""
     named = pattern_findings(draft, "defensive")
-    conceded = pattern_matches(draft, "concession")
+    # "Not our fault", "and now it's our fault?": owned only when neither denied nor asked.
+    admitted = [span for span in pattern_matches(draft, "admission")
+                if "negation" not in classes_before(draft, span[0], NEGATION_REACH)
+                and not _asked(draft, span[0])]
+    conceded = pattern_matches(draft, "concession") + admitted
     negated = [finding for finding in named
                if "negation" in classes_before(draft, finding.start, NEGATION_REACH)]
     kept = [
@@ -30,7 +35,7 @@ def check(draft, context) -> list[Finding]:
     ]
     if kept:
         return kept
-    if any(_faults(draft, finding) for finding in negated) or any(
+    if admitted or any(_faults(draft, finding) for finding in negated) or any(
             _opens(draft, start) for start, _ in conceded):
         return []
     judgement = readings.reader("defensive").judge(draft)
@@ -42,6 +47,11 @@ def _faults(draft, finding: Finding) -> bool:
     return any("fault" in word_classes(word, language)
                for word in WORD_RE.findall(draft.folded, finding.start, finding.end)
                for language in languages_for(draft.language))
+
+
+def _asked(draft, offset: int) -> bool:
+    return any(sentence.start <= offset < sentence.end and sentence.text.endswith("?")
+               for sentence in draft.sentences)
 
 
 def _opens(draft, start: int) -> bool:
@@ -68,7 +78,7 @@ RULE = Rule(
     source="001 — « cela peut être très mal perçu si vous adoptez une posture défensive quant à "
     "la résolution d'un problème »",
     check=check,
-    patterns=("defensive", "concession"),
+    patterns=("defensive", "concession", "admission"),
     reply_only=True,
     bad=(
         bad("[[Contrairement à ce que vous dites]], le colis est bien parti.", "fr", reply=True),
@@ -82,6 +92,9 @@ RULE = Rule(
             "en", reply=True),
         bad("[[Ce n'est pas nous qui]] décidons de la météo.", "fr", reply=True),
         bad("Refs make calls. [[Get over it]].", "en", reply=True),
+        # Owning a fault is no admission when it is denied or asked in scorn.
+        bad("Delivered at 10:04. If nobody answered the door that's [[hardly our fault]] 🤷", "en",
+            reply=True),
         bad("The game was [[clearly labelled]] Early Access.", "en", reply=True),
         bad("Most workflows were unaffected, and we [[consider the matter resolved]].", "en",
             reply=True),
@@ -117,6 +130,11 @@ RULE = Rule(
         # "Yours" is the customer's dish here, not the customer's kind.
         good("Sorry your roast was dry, that's not like us: the next one's on us.", "en",
              reply=True),
+        # The brand owns the mistake.
+        good("It's actually our mistake, not yours: checkout showed the wrong date. Your fee "
+             "has been refunded.", "en", reply=True),
+        good("Pour être juste, c'est notre guide des tailles qui était faux. Il a été corrigé.",
+             "fr", reply=True),
         # The brand's own check was wrong; the blame of a move denied.
         good("Looking at it again, it was a false positive. It's back live, and I'm sorry for "
              "the lost days.", "en", reply=True),
