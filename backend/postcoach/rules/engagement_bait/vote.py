@@ -72,6 +72,8 @@ RULE = Rule(
         # Reaction names as people type them, without their apostrophe.
         bad("Quelle scène ?[[ jaime = les Pins, jadore = le Chapiteau]]", "fr",
             fixed="Quelle scène ?"),
+        # Each option followed by its reaction.
+        bad("Team early bird = [[Like, team night owl = Love]]. Go!", "en"),
         # A poll held in the comments, with what to vote with between the verb and the place.
         bad("[[Poll in the replies]]: 👍 office Fridays, 👎 remote Fridays.", "en"),
         bad("Votre pire réunion : 1, le point hebdo / 2, la visio.[[ Votez avec le chiffre dans "
