@@ -135,6 +135,9 @@ RULE = Rule(
              "has been refunded.", "en", reply=True),
         good("Pour être juste, c'est notre guide des tailles qui était faux. Il a été corrigé.",
              "fr", reply=True),
+        good("We don't usually swap uniforms once the name tags are sewn on, but since it was our "
+             "sizing chart that was wrong, bring them in and we'll replace them.", "en",
+             reply=True),
         # The brand's own check was wrong; the blame of a move denied.
         good("Looking at it again, it was a false positive. It's back live, and I'm sorry for "
              "the lost days.", "en", reply=True),
