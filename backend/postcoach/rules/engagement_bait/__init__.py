@@ -57,6 +57,8 @@ HOW_TO_RE = {
                      r"|[:.!?…\n]\s*to)\s+$"),
     "fr": re.compile(r"(?:\bcomment|[:.!?…\n]\s*pour)\s+$"),
 }
+# A sentence that opens as a how-to's title, its steps after a colon.
+HOW_TO_TITLE_RE = re.compile(r"\W*(?:\w+\s+){0,2}?(?:how\s+to|comment)\b")
 # What one does to a button, whose label is quoted like a keyword to type.
 BUTTON_VERBS = frozenset({"click", "tap", "press", "select", "choose", "pick", "clicking",
                           "tapping", "pressing", "selecting", "choosing", "picking", "cliquez",
@@ -144,11 +146,25 @@ def _quotes_a_button(draft, start: int, end: int) -> bool:
 
 
 def _taught(draft, start: int) -> bool:
-    """Whether the match is what a how-to teaches ("how to tag", « comment identifier »)."""
+    """Whether the match is what a how-to teaches ("how to tag", « comment identifier »), or a
+    step of one ("How to save a class: open the timetable, tap the heart…")."""
+    sentence = next((s for s in draft.sentences if s.start <= start < s.end), None)
+    title = sentence and HOW_TO_TITLE_RE.match(draft.folded, sentence.start)
+    if title and ":" in draft.text[title.end():start] and not _enters(draft, title.end()):
+        return True
     # A line break stands for the start of the draft.
     before = ("\n" if start <= 16 else "") + draft.folded[max(0, start - 16):start]
     return any(HOW_TO_RE[language].search(before) for language in languages_for(draft.language)
                if language in HOW_TO_RE)
+
+
+def _enters(draft, offset: int) -> bool:
+    """Whether the word at `offset` is how a contest is entered: "How to enter:", « Comment
+    participer : » title the conditions, not a how-to."""
+    word = WORD_RE.search(draft.folded, offset, offset + 40)
+    return word is not None and any(
+        "entry" in word_classes(word.group(), language) for language in languages_for(
+            draft.language))
 
 
 def _sentence_of(draft, offset: int) -> str:

@@ -45,6 +45,8 @@ RULE = Rule(
         bad("🎁 Jeu-concours ! Pour participer : [[likez]] la page, [[partagez]] ce post et "
             "[[identifiez]] deux amis.", "fr"),
         bad("Giveaway time! To enter, [[like]] this post and [[tag]] two friends.", "en"),
+        # "How to enter:" titles the conditions, not a how-to.
+        bad("Giveaway time! How to enter: [[tag]] a friend and [[share]] this post.", "en"),
         # An arrow before each condition opens it as a colon does.
         bad("2 pass à gagner ! ➡️ [[Aime]] la page ➡️ [[Partage]] en public ➡️ [[Tag]] deux "
             "potes.", "fr"),
