@@ -73,6 +73,7 @@ REACTION_CLASSES = frozenset({"react_noun"})
 CEASING = frozenset({"stop", "quit", "avoid", "arrêtez", "arrête", "arrêter", "cessez", "cesse",
                      "cesser", "évitez", "évite", "éviter"})
 QUOTES = "\"'“”«‘’"
+OPENING_QUOTE_RE = re.compile(rf"(?<=\s)[{QUOTES}]")
 APOSTROPHES = "'’"
 # A relative clause keeps its verb's person: "everyone who shares this gets an entry".
 RELATIVES = frozenset({"who", "whoever", "that", "which", "qui", "quiconque"})
@@ -140,9 +141,8 @@ def _reach(draft, start: int, end: int) -> bool | None:
 
 def _quotes_a_button(draft, start: int, end: int) -> bool:
     """Whether a quoted keyword in the match is the label of a button a verb names."""
-    return any(_word_before(draft, quote) in BUTTON_VERBS
-               for quote in range(start + 1, end) if draft.text[quote] in QUOTES
-               and draft.text[quote - 1].isspace())
+    return any(_word_before(draft, quote.start()) in BUTTON_VERBS
+               for quote in OPENING_QUOTE_RE.finditer(draft.text, start + 1, end))
 
 
 def _taught(draft, start: int) -> bool:
