@@ -460,17 +460,18 @@ class PatternIndex:
 def sentence_starts(tokens: list[Token], keys: list[frozenset[str]]) -> list[bool]:
     starts, at_start, after_emoji = [], True, False
     for token, token_keys_here in zip(tokens, keys, strict=True):
+        kind = token.kind
         # Posts end sentences with an emoji as often as with a full stop: "… this view 🌊
         # Double-tap if…". A capital after an emoji starts a sentence.
-        if after_emoji and token.kind == WORD and token.text[:1].isupper():
+        if after_emoji and kind == WORD and token.text[:1].isupper():
             at_start = True
         starts.append(at_start)
-        after_emoji = token.kind == EMOJI
+        after_emoji = kind == EMOJI
         # A colon opens a new request: "To enter: follow us"; so does an arrow before each
         # item of a list: "➡️ Like the page ➡️ Share ➡️ Tag two friends".
-        if token.kind == END or token.text == ":" or token.text[0] in ITEM_ARROWS:
+        if kind == END or (kind == PUNCT and (token.text == ":" or token.text[0] in ITEM_ARROWS)):
             at_start = True
-        elif token.kind not in LEAD_KINDS and POLITE_KEY not in token_keys_here:
+        elif kind not in LEAD_KINDS and POLITE_KEY not in token_keys_here:
             at_start = False
     return starts
 
