@@ -58,7 +58,7 @@ HOW_TO_RE = {
     "fr": re.compile(r"(?:\bcomment|[:.!?…\n]\s*pour)\s+$"),
 }
 # A sentence that opens as a how-to's title, its steps after a colon.
-HOW_TO_TITLE_RE = re.compile(r"\W*(?:\w+\s+){0,2}?(?:how\s+to|comment)\b")
+HOW_TO_TITLE_RE = re.compile(r"\W*(?:\w+\s+){0,2}?(?:how[\s-]+to|comment)\b")
 # What one does to a button, whose label is quoted like a keyword to type.
 BUTTON_VERBS = frozenset({"click", "tap", "press", "select", "choose", "pick", "clicking",
                           "tapping", "pressing", "selecting", "choosing", "picking", "cliquez",
@@ -67,6 +67,7 @@ BUTTON_VERBS = frozenset({"click", "tap", "press", "select", "choose", "pick", "
                           "sélectionne", "sélectionner"})
 # Between a button's verb and its label: "tap the Share button", « appuyez sur Partager ».
 BUTTON_LEAD_RE = re.compile(r"\s*(?:(?:on|the|sur|le|la|l')\s*)*", re.IGNORECASE)
+BUTTON_LEADS = frozenset({"on", "the", "sur", "le", "la", "l"})
 REACTION_CLASSES = frozenset({"react_noun"})
 # Who stops asking does not ask: "Please stop writing 'comment YES below' posts", « arrêtez de
 # réclamer des partages ».
@@ -108,13 +109,28 @@ def _word_before(draft, start: int) -> str:
     return before
 
 
+def _pressed(draft, start: int) -> bool:
+    """Whether a verb of pressing a button stands just before `start`, past "on", "the" or
+    « sur » (« appuyez sur « Partager » »)."""
+    for _ in range(3):
+        previous = draft.word_before(start)
+        if previous is None:
+            return False
+        if previous.group(1) in BUTTON_VERBS:
+            return True
+        if previous.group(1) not in BUTTON_LEADS:
+            return False
+        start = previous.start(1)
+    return False
+
+
 def _known_use(draft, start: int, end: int) -> bool:
     """Whether the match at `start` is a use of the words that is no bait: it names a button
     ('Click "Learn More"', "tap Share, then pick a name", "click Repost under the post and
     choose 'Repost with your thoughts'": a how-to), a how-to teaches it ("how to tag a teammate
     in the app"), or it tags the brand itself ("tag us in your photos", « identifiez-nous »,
     "tag @Bakery so we find your pictures")."""
-    if (_word_before(draft, start) in BUTTON_VERBS and _labelled(draft, start)) or _taught(
+    if (_pressed(draft, start) and _labelled(draft, start)) or _taught(
             draft, start) or _quotes_a_button(draft, start, end):
         return True
     word = WORD_RE.match(draft.folded, start)

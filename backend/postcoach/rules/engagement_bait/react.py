@@ -50,6 +50,8 @@ RULE = Rule(
         # The steps of a how-to after its title: no reaction is asked for.
         good("How to save a class in the app: open the timetable and tap the heart next to it.",
              "en"),
+        good("Quick how-to for clients: open the gallery, tap the heart on the photos you want.",
+             "en"),
         good("Last year our anniversary post got 2,000 likes and we read every comment.", "en"),
         good("J'aime beaucoup cette photo de l'atelier : qu'en pensez-vous ?", "fr"),
         good("Quelle garniture aimez-vous sur vos crêpes ?", "fr"),

@@ -79,6 +79,8 @@ RULE = Rule(
         good("Choose your card and we will send it to your family with a message.", "en"),
         # A button's label in a how-to; a request quoted to be criticised.
         good("To send the report to your manager, tap Share and pick their name.", "en"),
+        good("Pour envoyer le lien à un proche, appuyez sur « Partager » si vous le souhaitez.",
+             "fr"),
         good("Fixed in 4.1.2: the app no longer crashes when tapping the Share button.", "en"),
         # A notice passed to the people it concerns.
         good("Road closure: the bridge is shut on Saturday night. Please pass this on to anyone "
