@@ -200,6 +200,10 @@ class Draft:
         before it: most callers look at one word, and finding every word's place costs more."""
         return PREVIOUS_WORD_RE.search(self.folded, max(0, offset - PREVIOUS_WORD_REACH), offset)
 
+    def sentence_at(self, offset: int) -> Sentence | None:
+        """The sentence the offset falls in, if any (not in the blanks between two)."""
+        return next((s for s in self.sentences if s.start <= offset < s.end), None)
+
     def same_sentence(self, first: int, second: int) -> bool:
         """Whether two offsets fall in the same sentence."""
         return any(s.start <= min(first, second) and max(first, second) < s.end

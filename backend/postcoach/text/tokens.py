@@ -265,6 +265,12 @@ def languages_for(language: str) -> tuple[str, ...]:
     return (language,) if language in LANGUAGES else LANGUAGES
 
 
+def in_class(word: str, name: str, draft_language: str) -> bool:
+    """Whether the (case-folded) word is of the class in the draft's language, or in either
+    when it is "und"."""
+    return any(name in word_classes(word, language) for language in languages_for(draft_language))
+
+
 @cache
 def homographs(language: str) -> dict[str, tuple[str, ...]]:
     """Form → the lemmas of its readings that the lemmatizer drops ("sommes" is also être)."""

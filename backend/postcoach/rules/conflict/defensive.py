@@ -3,7 +3,7 @@ from postcoach.rules.matching import judged_finding, pattern_findings
 from postcoach.text import readings
 from postcoach.text.draft import MENTION_RE, WORD_RE
 from postcoach.text.patterns import classes_before, pattern_matches
-from postcoach.text.tokens import languages_for, word_classes
+from postcoach.text.tokens import in_class
 
 # How far back a negation turns a move around: "not your fault", « pas de votre faute ».
 NEGATION_REACH = 2
@@ -44,14 +44,13 @@ def check(draft, context) -> list[Finding]:
 
 def _faults(draft, finding: Finding) -> bool:
     """Whether the move names a fault ("your fault"): denied, it clears the customer."""
-    return any("fault" in word_classes(word, language)
-               for word in WORD_RE.findall(draft.folded, finding.start, finding.end)
-               for language in languages_for(draft.language))
+    return any(in_class(word, "fault", draft.language)
+               for word in WORD_RE.findall(draft.folded, finding.start, finding.end))
 
 
 def _asked(draft, offset: int) -> bool:
-    return any(sentence.start <= offset < sentence.end and sentence.text.endswith("?")
-               for sentence in draft.sentences)
+    sentence = draft.sentence_at(offset)
+    return sentence is not None and sentence.text.endswith("?")
 
 
 def _opens(draft, start: int) -> bool:

@@ -13,7 +13,7 @@ from postcoach.text import readings
 from postcoach.text.draft import WORD_RE
 from postcoach.text.patterns import class_counts, pattern_matches
 from postcoach.text.signals import per_draft
-from postcoach.text.tokens import class_index, languages_for, word_classes
+from postcoach.text.tokens import class_index, in_class, languages_for, word_classes
 
 # The pattern files of requests (not of options or prizes, which ordinary posts have too): a
 # post one of them matches is the patterns' to judge.
@@ -140,8 +140,8 @@ def _known_use(draft, start: int, end: int) -> bool:
     if opening in BUTTON_VERBS and _labelled(
             draft, BUTTON_LEAD_RE.match(draft.text, word.end()).end()):
         return True
-    return bool(TAGGED_BRAND_RE.match(draft.folded, word.end())) and any(
-        "tag_verb" in word_classes(opening, language) for language in languages_for(draft.language))
+    return bool(TAGGED_BRAND_RE.match(draft.folded, word.end())) and in_class(
+        opening, "tag_verb", draft.language)
 
 
 def _reach(draft, start: int, end: int) -> bool | None:
@@ -149,8 +149,7 @@ def _reach(draft, start: int, end: int) -> bool | None:
     purpose ("so the algorithm shows it", « pour qu'on gagne en visibilité ») — a request
     however it is put, even as a question."""
     words = WORD_RE.findall(draft.folded, start, end)
-    if not any("reach_word" in word_classes(word, language)
-               for word in words for language in languages_for(draft.language)):
+    if not any(in_class(word, "reach_word", draft.language) for word in words):
         return None
     return not PURPOSES.isdisjoint(words)
 
@@ -164,7 +163,7 @@ def _quotes_a_button(draft, start: int, end: int) -> bool:
 def _taught(draft, start: int) -> bool:
     """Whether the match is what a how-to teaches ("how to tag", « comment identifier »), or a
     step of one ("How to save a class: open the timetable, tap the heart…")."""
-    sentence = next((s for s in draft.sentences if s.start <= start < s.end), None)
+    sentence = draft.sentence_at(start)
     title = sentence and HOW_TO_TITLE_RE.match(draft.folded, sentence.start)
     if title and ":" in draft.text[title.end():start] and not _enters(draft, title.end()):
         return True
@@ -178,13 +177,7 @@ def _enters(draft, offset: int) -> bool:
     """Whether the word at `offset` is how a contest is entered: "How to enter:", « Comment
     participer : » title the conditions, not a how-to."""
     word = WORD_RE.search(draft.folded, offset, offset + 40)
-    return word is not None and any(
-        "entry" in word_classes(word.group(), language) for language in languages_for(
-            draft.language))
-
-
-def _sentence_of(draft, offset: int) -> str:
-    return next((s.text for s in draft.sentences if s.start <= offset < s.end), "")
+    return word is not None and in_class(word.group(), "entry", draft.language)
 
 
 def _requested(draft, span: tuple[int, int]) -> bool:
@@ -196,7 +189,7 @@ def _requested(draft, span: tuple[int, int]) -> bool:
     if reach is None:
         if text[start:end].rstrip().endswith("?") or text[end:end + 2].lstrip().startswith("?"):
             return False  # asked as a question ("Love it? Order here")
-    elif not reach and _sentence_of(draft, start).endswith("?"):
+    elif not reach and (sentence := draft.sentence_at(start)) and sentence.text.endswith("?"):
         return False  # a question about the feed ("how does the algorithm count shares?")
     if draft.quoted(start, end):
         return False  # mentioned, not made: 'stop ending posts with "comment YES below"'
@@ -208,14 +201,12 @@ def _requested(draft, span: tuple[int, int]) -> bool:
     opening, before = word.group(), _word_before(draft, start)
     if before in NAME_PREPOSITIONS and text[start:word.end()].isupper():
         return False  # a name in capitals, not a keyword to type: « l'export en PDF »
-    languages = languages_for(draft.language)
     if all(REQUEST_VERB_CLASSES.isdisjoint(word_classes(opening, language))
-           for language in languages):
+           for language in languages_for(draft.language)):
         return True  # the request is not in a verb of its own: "reach 500 hearts"
     if before in STATEMENT_OPENERS:
         return False
-    if reach is None and any("definite" in word_classes(before, language)
-                             for language in languages):
+    if reach is None and in_class(before, "definite", draft.language):
         return False  # a noun: "ending every post with 'Agree?'" (but "every share makes us
         # more visible" asks for shares)
     if before in CEASING or (before == "de" and _word_before(

@@ -381,26 +381,23 @@ class PatternIndex:
         """The patterns worth a full match at `position`, in rank order: those the token opens
         (those that must start a sentence only at one), those opening with any word whose
         second condition the next token meets, less those whose second condition it fails.
-        Remembered by the two tokens' keys."""
+        Remembered by the two tokens' keys (matches_by_file looks them up)."""
         here = keys[position]
         following = keys[position + 1] if position + 1 < len(keys) else None
-        pair = (here, following, at_start)
-        found = self._tried.get(pair)
-        if found is not None:
-            return found
         opened = openings[position]
+        # A pattern is indexed by its first condition or by its second, never both.
         candidates = list(opened.at_start if at_start else opened.first)
         if following is not None:
             candidates += [pattern for pattern in openings[position + 1].second
                            if pattern.first.accepts(here)]
         found = tuple(sorted(
-            (pattern for pattern in dict.fromkeys(candidates)
+            (pattern for pattern in candidates
              if pattern.second is None or (following is not None and (
                  pattern.second.accepts(following) or FILLER_KEY in following))),
             key=self.rank.__getitem__))
         if len(self._tried) > PAIR_CACHE_SIZE:
             self._tried.clear()
-        self._tried[pair] = found
+        self._tried[here, following, at_start] = found
         return found
 
     def matches(self, view: TokenView) -> list[Span]:
