@@ -66,8 +66,9 @@ BUTTON_VERBS = frozenset({"click", "tap", "press", "select", "choose", "pick", "
                           "appuyant", "choisissez", "choisis", "choisir", "sélectionnez",
                           "sélectionne", "sélectionner"})
 # Between a button's verb and its label: "tap the Share button", « appuyez sur Partager ».
-BUTTON_LEAD_RE = re.compile(r"\s*(?:(?:on|the|sur|le|la|l')\s*)*", re.IGNORECASE)
 BUTTON_LEADS = frozenset({"on", "the", "sur", "le", "la", "l"})
+BUTTON_LEAD_RE = re.compile(rf"\s*(?:(?:{'|'.join(sorted(BUTTON_LEADS))})\b['’]?\s*)*",
+                            re.IGNORECASE)
 REACTION_CLASSES = frozenset({"react_noun"})
 # Who stops asking does not ask: "Please stop writing 'comment YES below' posts", « arrêtez de
 # réclamer des partages ».
@@ -155,8 +156,9 @@ def _reach(draft, start: int, end: int) -> bool | None:
 
 
 def _quotes_a_button(draft, start: int, end: int) -> bool:
-    """Whether a quoted keyword in the match is the label of a button a verb names."""
-    return any(_word_before(draft, quote.start()) in BUTTON_VERBS
+    """Whether a quoted keyword in the match is the label of a button a verb names (one that
+    is no reaction: « cliquez sur « J'adore » » asks for one)."""
+    return any(_pressed(draft, quote.start()) and _labelled(draft, quote.start())
                for quote in OPENING_QUOTE_RE.finditer(draft.text, start + 1, end))
 
 

@@ -12,7 +12,8 @@ comment). A pattern is a sequence of token conditions separated by spaces:
               end of a sentence, . ! ? … ; or a line break; CLITIC: le, la, les, lui, leur
               glued after a French imperative, "tague-la")
     , : ( ) = + /   that punctuation mark
-    a|b|@c    any of these
+    a|b|@c    any of these, each one token: `a|out of date` is "a" or "out", then "of", then
+              "date"; a phrase among alternatives is written as patterns of its own
     X?        X or nothing
     !X        one token that is not X
     *N        up to N tokens, never across the end of a sentence
