@@ -21,7 +21,7 @@ REQUESTS = ("bait_comment", "bait_react", "bait_share", "bait_tag", "contest_ent
             "vote_request")
 STANDALONE_REQUESTS = tuple(name for name in REQUESTS if name != "contest_entry")
 # Every bait pattern file: each rule of the family asks for them.
-PATTERNS = (*REQUESTS, "contest_mark", "vote_loose_option", "vote_option")
+PATTERNS = (*REQUESTS, "contest_mark", "vote_loose_option", "vote_option", "job_offer")
 # A request is an imperative or an infinitive; a match that opens on a verb in the past
 # narrates ("So many of you tagged friends", « vous avez identifié vos amis », « le four a
 # lâché 😓 »). Words in "-eed" are mostly no past ("we need 1,000 shares", "feed", "speed").
@@ -34,6 +34,12 @@ MANY_OF_YOU_RE = re.compile(r"\bnombreu(?:x|ses)\s+à\s+(?:(?:nous|vous|le|la|le
 STATEMENT_OPENERS = frozenset({
     "i", "we", "they", "he", "she", "will", "would", "ll", "d", "can", "could", "should",
     "may", "might", "must", "shall", "je", "j", "nous", "il", "elle", "ils", "elles"})
+# A French subject, then an object pronoun, before the verb: the brand says what it does (« on
+# vous répond ici », « je t'envoie le guide »); a request puts its pronouns after the verb.
+FRENCH_SUBJECTS = frozenset({"on", "je", "nous", "il", "elle", "ils", "elles"})
+FRENCH_OBJECTS = frozenset({"vous", "te", "lui", "leur", "me", "nous", "le", "la", "les"})
+# "If we had to sum it up", "I want to share": the subject does what follows "to".
+ENGLISH_SUBJECTS = frozenset({"i", "we", "they", "he", "she"})
 # French words elided before a vowel ("d'identifier", "j'ai"), read whole: "d" then stands for
 # "de", not for English "'d" (would), which follows its apostrophe ("we'd share").
 ELIDED = {"d": "de", "j": "je", "l": "le", "qu": "que", "n": "ne", "s": "se", "m": "me",
@@ -70,6 +76,10 @@ BUTTON_LEADS = frozenset({"on", "the", "sur", "le", "la", "l"})
 BUTTON_LEAD_RE = re.compile(rf"\s*(?:(?:{'|'.join(sorted(BUTTON_LEADS))})\b['’]?\s*)*",
                             re.IGNORECASE)
 REACTION_CLASSES = frozenset({"react_noun"})
+# Where a request sends its word, just after it: "by SMS", "in the search bar", « au 61 420 ».
+DESTINATION_RE = re.compile(r"[^\w\n]{0,3}(?:by|via|in|into|to|par|en|dans|au|à)\s+"
+                            r"(?:(?:the|your|our|a|le|la|l'|l’|votre|ton|ta|notre)\s*)?"
+                            r"(\d[\d ]{3,}|[^\W\d_][\w-]*)")
 # Who stops asking does not ask: "Please stop writing 'comment YES below' posts", « arrêtez de
 # réclamer des partages ».
 CEASING = frozenset({"stop", "quit", "avoid", "arrêtez", "arrête", "arrêter", "cessez", "cesse",
@@ -110,6 +120,16 @@ def _word_before(draft, start: int) -> str:
     return before
 
 
+def _words_before(draft, start: int, count: int) -> list[str]:
+    """The `count` words before `start`, nearest first ("" past the draft's start)."""
+    words = []
+    for _ in range(count):
+        words.append(_word_before(draft, start))
+        previous = draft.word_before(start)
+        start = previous.start(1) if previous is not None else 0
+    return words
+
+
 def _pressed(draft, start: int) -> bool:
     """Whether a verb of pressing a button stands just before `start`, past "on", "the" or
     « sur » (« appuyez sur « Partager » »)."""
@@ -129,10 +149,11 @@ def _known_use(draft, start: int, end: int) -> bool:
     """Whether the match at `start` is a use of the words that is no bait: it names a button
     ('Click "Learn More"', "tap Share, then pick a name", "click Repost under the post and
     choose 'Repost with your thoughts'": a how-to), a how-to teaches it ("how to tag a teammate
-    in the app"), or it tags the brand itself ("tag us in your photos", « identifiez-nous »,
-    "tag @Bakery so we find your pictures")."""
+    in the app"), it sends its word elsewhere than the post ("text STOP to 61420"), or it tags
+    the brand itself ("tag us in your photos", « identifiez-nous », "tag @Bakery so we find your
+    pictures")."""
     if (_pressed(draft, start) and _labelled(draft, start)) or _taught(
-            draft, start) or _quotes_a_button(draft, start, end):
+            draft, start) or _quotes_a_button(draft, start, end) or _sent_elsewhere(draft, end):
         return True
     word = WORD_RE.match(draft.folded, start)
     if word is None:
@@ -153,6 +174,17 @@ def _reach(draft, start: int, end: int) -> bool | None:
     if not any(in_class(word, "reach_word", draft.language) for word in words):
         return None
     return not PURPOSES.isdisjoint(words)
+
+
+def _sent_elsewhere(draft, end: int) -> bool:
+    """Whether what the request asks for goes somewhere else than the post: a text message, a
+    mail, an app's search bar ("type 'roaming' in the search bar", « envoyez COUPURE par SMS au
+    61 420 »)."""
+    destination = DESTINATION_RE.match(draft.folded, end)
+    if destination is None:
+        return False
+    where = destination.group(1)
+    return where[0].isdigit() or in_class(where, "elsewhere", draft.language)
 
 
 def _quotes_a_button(draft, start: int, end: int) -> bool:
@@ -200,19 +232,21 @@ def _requested(draft, span: tuple[int, int]) -> bool:
     word = WORD_RE.match(draft.folded, start)
     if word is None:
         return True
-    opening, before = word.group(), _word_before(draft, start)
+    opening = word.group()
+    before, second, third = _words_before(draft, start, 3)
     if before in NAME_PREPOSITIONS and text[start:word.end()].isupper():
         return False  # a name in capitals, not a keyword to type: « l'export en PDF »
+    if before == "to" and third in ENGLISH_SUBJECTS:
+        return False  # what the one speaking does: "If we had to sum it up in an emoji"
     if all(REQUEST_VERB_CLASSES.isdisjoint(word_classes(opening, language))
            for language in languages_for(draft.language)):
         return True  # the request is not in a verb of its own: "reach 500 hearts"
-    if before in STATEMENT_OPENERS:
+    if before in STATEMENT_OPENERS or (before in FRENCH_OBJECTS and second in FRENCH_SUBJECTS):
         return False
     if reach is None and in_class(before, "definite", draft.language):
         return False  # a noun: "ending every post with 'Agree?'" (but "every share makes us
         # more visible" asks for shares)
-    if before in CEASING or (before == "de" and _word_before(
-            draft, draft.word_before(start).start(1)) in CEASING):
+    if before in CEASING or (before == "de" and second in CEASING):
         return False  # asking people to stop: "stop tagging", « arrêtez d'identifier »
     # English requests open on the verb's base form, as its class lists it ("Comment",
     # "Share"), or a gerund ("by tagging"); another form describes.
@@ -243,7 +277,8 @@ def passed_on(draft) -> bool:
     """Whether the post is a call for help (a missing person or pet, a fundraiser, a safety
     warning) or a job offered: asking to share it or to tag someone passes it to whoever it
     can serve, which Meta does not count as bait."""
-    return any(class_counts(draft, ("help_appeal", "hiring")).values())
+    return (any(class_counts(draft, ("help_appeal", "hiring")).values())
+            or bool(pattern_matches(draft, "job_offer")))
 
 
 def unnamed_bait(draft, context, kind: str) -> list[Finding]:

@@ -33,6 +33,10 @@ RULE = Rule(
             fixed="What's 7 + 3 × 2?"),
         bad("Vous êtes à combien de fatigue, de 1 à 10 ?[[ Répondez juste avec un chiffre 😅]]",
             "fr", fixed="Vous êtes à combien de fatigue, de 1 à 10 ?"),
+        # A counted few words or emoji is a set thing to type too.
+        bad("Dégât des eaux, vélo volé…[[ Racontez-nous votre pire sinistre en un seul "
+            "emoji 👇]]", "fr", fixed="Dégât des eaux, vélo volé…"),
+        bad("Mondays, right?[[ Sum up yours in one word 👇]]", "en", fixed="Mondays, right?"),
     ),
     good=(
         good("Racontez-nous en commentaire votre pire souvenir de déménagement.", "fr"),
@@ -58,5 +62,12 @@ RULE = Rule(
         good('I stopped ending every post with "Agree? 👇": the comments got better.', "en"),
         # Before a noun, a quoted phrase names it: no word to type.
         good('Thanks to Jamie for tagging us in his "passed first time!" post.', "en"),
+        # A word sent by text message or typed in an app goes elsewhere than the comments.
+        good("Coupure de courant ? Envoyez COUPURE par SMS au 61 420 pour connaître l'heure de "
+             "rétablissement.", "fr"),
+        good('Tip: in the app, type "roaming" in the search bar to see the daily rate.', "en"),
+        # The brand says what it does: its pronouns come before the verb.
+        good("Posez vos questions en commentaire, on vous répond ici 😊", "fr"),
+        good("If we had to sum up their recipes in an emoji: 🤤", "en"),
     ),
 )

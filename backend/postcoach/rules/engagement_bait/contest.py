@@ -50,6 +50,9 @@ RULE = Rule(
         # An arrow before each condition opens it as a colon does.
         bad("2 pass à gagner ! ➡️ [[Aime]] la page ➡️ [[Partage]] en public ➡️ [[Tag]] deux "
             "potes.", "fr"),
+        # Franglais conditions.
+        bad("🎮 5 clés à remporter ! [[Follow]] la page, [[repost]] et [[commente]] ton perso "
+            "préféré.", "fr"),
         # Conditions no pattern names: the fitted reading judges them beside the prize.
         bad("Want to win a signed shirt? [[All you need to do is share this post.]]", "en"),
         bad("Envie de gagner un panier garni ? [[Il suffit de partager cette publication en "

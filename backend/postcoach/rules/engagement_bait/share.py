@@ -60,6 +60,7 @@ RULE = Rule(
         # A count of shares the brand needs is asked of the reader.
         bad("We [[need 1,000 shares]] to win the best village award!", "en"),
         bad("Il nous [[faut 1 000 partages]] pour remporter le prix du village !", "fr"),
+        bad("Our new SUV is here. Excited? [[Hit repost]] and let your network know 🚀", "en"),
     ),
     good=(
         good("Merci à Léa d'avoir partagé son expérience avec nous.", "fr"),
@@ -82,6 +83,10 @@ RULE = Rule(
         good("Pour envoyer le lien à un proche, appuyez sur « Partager » si vous le souhaitez.",
              "fr"),
         good("Fixed in 4.1.2: the app no longer crashes when tapping the Share button.", "en"),
+        # A job offered, passed on to whoever could apply.
+        good("We're hiring 60 colleagues for our new store. Know someone looking for work "
+             "nearby? Pass it on!", "en"),
+        good("On recrute deux serveurs pour l'été ! Faites passer le mot 🙏", "fr"),
         # A notice passed to the people it concerns.
         good("Road closure: the bridge is shut on Saturday night. Please pass this on to anyone "
              "travelling into the island.", "en"),
