@@ -1,3 +1,5 @@
+import re
+
 from postcoach.rules.base import Finding, Rule, bad, good
 from postcoach.rules.matching import judged_finding, pattern_findings
 from postcoach.text import readings
@@ -7,6 +9,10 @@ from postcoach.text.tokens import in_class
 
 # How far back a negation turns a move around: "not your fault", « pas de votre faute ».
 NEGATION_REACH = 2
+# A question that asks the customer, politely, to do something: a support step ("could you
+# check on your side?", « pourriez-vous vérifier de votre côté ? »), not a reproach.
+POLITE_ASK_RE = re.compile(r"\b(?:could|can|would|will|pourriez|pouvez|pourrais|peux|voudriez)"
+                           r"[-\s](?:you|vous|tu)\b", re.IGNORECASE)
 
 
 def check(draft, context) -> list[Finding]:
@@ -18,8 +24,8 @@ def check(draft, context) -> list[Finding]:
     fitted model ("This simply isn't true… we'd ask you not to spread misinformation"): the
     hint then stands on its most defensive sentence, unless the reply opens by granting the
     customer's point ("Good catch, the grade was wrong. Updated!"), denies the blame a move
-    would lay on them ("…so it wasn't your fault") or owns the mistake ("It's our mistake,
-    not yours"), which also excuses a move in its sentence."""
+    would lay on them ("…so it wasn't your fault"), owns the mistake ("It's our mistake,
+    not yours"), which also excuses a move in its sentence, or quotes a move to reject it."""
     named = pattern_findings(draft, "defensive")
     # "Not our fault", "and now it's our fault?": owned only when neither denied nor asked.
     admitted = [span for span in pattern_matches(draft, "admission")
@@ -32,11 +38,15 @@ def check(draft, context) -> list[Finding]:
         finding for finding in named
         if finding not in negated and not draft.quoted(finding.start, finding.end)
         and not any(draft.same_sentence(start, finding.start) for start, _ in conceded)
+        and not _asked_politely(draft, finding.start)
     ]
     if kept:
         return kept
+    # A move quoted to be rejected is talked about, not made: the reading, which weighs words,
+    # would take it for one.
     if admitted or any(_faults(draft, finding) for finding in negated) or any(
-            _opens(draft, start) for start, _ in conceded):
+            _opens(draft, start) for start, _ in conceded) or any(
+            draft.quoted(finding.start, finding.end) for finding in named):
         return []
     judgement = readings.reader("defensive").judge(draft)
     return [] if judgement is None else [judged_finding(draft, judgement)]
@@ -51,6 +61,13 @@ def _faults(draft, finding: Finding) -> bool:
 def _asked(draft, offset: int) -> bool:
     sentence = draft.sentence_at(offset)
     return sentence is not None and sentence.text.endswith("?")
+
+
+def _asked_politely(draft, offset: int) -> bool:
+    """Whether the move is part of a polite question that asks the customer to do something."""
+    sentence = draft.sentence_at(offset)
+    return (sentence is not None and sentence.text.endswith("?")
+            and POLITE_ASK_RE.search(draft.text, sentence.start, offset) is not None)
 
 
 def _opens(draft, start: int) -> bool:
@@ -101,6 +118,12 @@ RULE = Rule(
         bad("On [[ne va certainement pas s'excuser]] d'avoir donné votre table.", "fr",
             reply=True),
         bad("We'll [[let our 400 five-star reviews speak for themselves]].", "en", reply=True),
+        bad("Unfortunately, [[had the assembly instructions been followed]], the drawer would "
+            "have stayed on its runners.", "en", reply=True),
+        bad("Votre demande étant hors délai, nous ne [[pouvons pas y donner suite]].", "fr",
+            reply=True),
+        bad("Loads of customers love the new menu, so it's staying. [[Sorry it's not for "
+            "you]]!", "en", reply=True),
     ),
     good=(
         good("Merci de nous l'avoir signalé, nous sommes désolés pour ce retard.", "fr",
@@ -129,6 +152,12 @@ RULE = Rule(
         # "Yours" is the customer's dish here, not the customer's kind.
         good("Sorry your roast was dry, that's not like us: the next one's on us.", "en",
              reply=True),
+        # Granting the customer's point first.
+        good("Your point about the returns clause is fair: it reads badly, and we're rewriting "
+             "it.", "en", reply=True),
+        # A polite question asks the customer to check something: a support step.
+        good("Le virement est parti le 3 mars : pourriez-vous vérifier de votre côté ? Sinon, "
+             "écrivez-nous en MP.", "fr", reply=True),
         # The brand owns the mistake.
         good("It's actually our mistake, not yours: checkout showed the wrong date. Your fee "
              "has been refunded.", "en", reply=True),
