@@ -51,3 +51,23 @@ def test_rule_ids_are_unique_and_every_family_has_rules():
 def test_every_rule_cites_a_seed():
     for rule in all_rules():
         assert rule.source[:3].isdigit(), rule.id
+
+
+def test_outranked_rules_exist_and_no_two_rules_outrank_each_other():
+    rules = {rule.id: rule for rule in all_rules()}
+    for rule in rules.values():
+        for other in rule.outranks:
+            assert other in rules and rules[other].family == rule.family, (rule.id, other)
+            assert rule.id not in rules[other].outranks, (rule.id, other)
+
+
+@pytest.mark.parametrize(("text", "kept"), [
+    ("🎁 Jeu-concours ! Pour participer : likez la page, partagez ce post et identifiez deux "
+     "amis.", {"engagement_bait.contest"}),
+    ("Drop a 🔥 in the comments if you're ready for the summer drop!",
+     {"engagement_bait.comment"}),
+    ("Like for the blue mug, love for the green one!", {"engagement_bait.vote"}),
+])
+def test_one_place_gets_one_bait_hint(text, kept):
+    hints = [h for h in analyze(text)["hints"] if h["family"] == "engagement_bait"]
+    assert {h["rule"] for h in hints} == kept

@@ -83,6 +83,18 @@ def _outermost(findings) -> list[Finding]:
     return whole_post + kept
 
 
+def _unrivalled(findings: list[tuple[Rule, Finding]]) -> list[tuple[Rule, Finding]]:
+    """The findings but those that a finding of a rule outranking theirs overlaps."""
+    rivals = [(rule, finding) for rule, finding in findings
+              if rule.outranks and finding.start is not None]
+    if not rivals:
+        return findings
+    return [(rule, finding) for rule, finding in findings
+            if finding.start is None or not any(
+                rule.id in rival.outranks and found.start < finding.end
+                and finding.start < found.end for rival, found in rivals)]
+
+
 def _sort_key(hint: dict) -> tuple[int, int, int]:
     span = hint["span"] or [-1, -1]
     return (LEVEL_ORDER[hint["level"]], span[0], span[1])
@@ -142,7 +154,7 @@ def analyze(
     hint_language = ui_lang or (draft.language if draft.language in LANGUAGES else "fr")
 
     hints, per_rule = [], {}
-    for rule, finding in findings:
+    for rule, finding in _unrivalled(findings):
         per_rule[rule.id] = per_rule.get(rule.id, 0) + 1
         if per_rule[rule.id] <= MAX_HINTS_PER_RULE:
             hints.append(_hint(rule, finding, draft, hint_language))

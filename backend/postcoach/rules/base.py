@@ -111,6 +111,9 @@ class Rule:
     # The pattern files (text/patterns/<lang>/<name>.tsv) the check asks for: a draft is walked
     # once for all the files of the rules that apply.
     patterns: tuple[str, ...] = ()
+    # Rules whose hints this one's replace where they overlap: one place in the draft gets one
+    # hint, the one that says most ("tague 2 amis" in a giveaway is the giveaway's condition).
+    outranks: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         problems = []

@@ -21,6 +21,7 @@ RULE = Rule(
     check=lambda draft, context: (removable(draft, requests(draft, "bait_comment"))
                                   or unnamed_bait(draft, context, "comment")),
     patterns=PATTERNS,
+    outranks=("engagement_bait.react",),
     bad=(
         bad("Vous aussi vous aimez l'été ?[[ Tapez OUI !]]", "fr",
             fixed="Vous aussi vous aimez l'été ?"),

@@ -41,6 +41,8 @@ RULE = Rule(
     "et les opportunistes de tous poils »",
     check=check,
     patterns=PATTERNS,
+    outranks=("engagement_bait.comment", "engagement_bait.react", "engagement_bait.share",
+              "engagement_bait.tag", "engagement_bait.vote"),
     bad=(
         bad("🎁 Jeu-concours ! Pour participer : [[likez]] la page, [[partagez]] ce post et "
             "[[identifiez]] deux amis.", "fr"),

@@ -44,6 +44,7 @@ RULE = Rule(
     source="002 — « un “super film tv” … que vous allez “partager” » ; Meta, engagement bait",
     check=check,
     patterns=PATTERNS,
+    outranks=("engagement_bait.react", "engagement_bait.tag"),
     bad=(
         bad("[[Partagez si]] vous êtes d'accord !", "fr"),
         bad("Notre nouvelle vidéo est en ligne, [[faites tourner]] !", "fr"),

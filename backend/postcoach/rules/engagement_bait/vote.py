@@ -63,6 +63,8 @@ RULE = Rule(
     "complètement “tarte” » ; Meta, vote baiting",
     check=check,
     patterns=PATTERNS,
+    outranks=("engagement_bait.comment", "engagement_bait.react", "engagement_bait.share",
+              "engagement_bait.tag"),
     bad=(
         # « comment » is French for how, but in English it asks for a comment.
         bad("🟥 or 🟦? [[Comment one.]]", "en"),
