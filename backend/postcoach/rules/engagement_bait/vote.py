@@ -3,7 +3,9 @@ import re
 from postcoach.rules.base import Finding, Rule, bad, good
 from postcoach.rules.engagement_bait import PATTERNS, unnamed_bait
 from postcoach.rules.matching import pattern_findings, removable
+from postcoach.text.draft import WORD_RE
 from postcoach.text.patterns import pattern_matches
+from postcoach.text.tokens import in_class
 
 # "❤️ pour les crêpes, 😮 pour les gaufres": a poll counted in reactions needs two options.
 MIN_OPTIONS = 2
@@ -13,6 +15,10 @@ FORCED_CHOICE = re.compile(
     r"(?:tu préfères|vous préférez|plutôt|team \S+ ou team|which do you prefer|would you rather"
     r"|team \S+ or team)[^?.!\n]*\b(?:ou|or)\b[^?.!\n]*\?"
 )
+# The words that may lead a sentence to its first option: "Vote with a like for blue…",
+# « Réagissez avec ❤️ pour… ».
+LEAD_CLASSES = ("react_verb", "vote_verb", "comment_verb", "determiner")
+LEAD_WORDS = frozenset({"with", "using", "by", "avec", "par", "en"})
 # « comment » asks how in French; in English it asks for a comment ("🟥 or 🟦? Comment one.").
 REASON_ASKED = {"fr": re.compile(r"\b(?:pourquoi|comment)\b"),
                 "en": re.compile(r"\b(?:why|how)\b"),
@@ -26,8 +32,9 @@ def check(draft, context):
         options = sorted({*options, *pattern_matches(draft, "vote_loose_option")})
     # Options carry different labels; the same emoji again and again is a list's bullet.
     if len({draft.text[start:end].split(maxsplit=1)[0] for start, end in options}) >= MIN_OPTIONS:
-        # From the first option to the end of the last one's clause.
-        start = options[0][0]
+        # From the first option (or the request that leads its sentence to it) to the end of
+        # the last one's clause.
+        start = _lead(draft, options[0][0])
         end = options[-1][1] + len(OPTION_TAIL.match(draft.text, options[-1][1]).group())
         findings.append(Finding(start, end, 1.0, {"word": draft.text[start:end]}))
     folded = draft.folded
@@ -42,6 +49,19 @@ def check(draft, context):
     # A choice whose reason is asked for is a real question, whoever reads it as a poll.
     return [finding for finding in unnamed_bait(draft, context, "vote")
             if not REASON_ASKED[draft.language].search(folded, finding.start, finding.end)]
+
+
+def _lead(draft, start: int) -> int:
+    """Where the sentence of the first option starts, when only a request leads to it ("React
+    👍 for…", « Votez avec un ❤️ pour… »): the whole request is then the hint's, and removable."""
+    sentence = draft.sentence_at(start)
+    if sentence is None:
+        return start
+    words = WORD_RE.findall(draft.folded, sentence.start, start)
+    if words and all(word in LEAD_WORDS or any(in_class(word, name, draft.language)
+                                                for name in LEAD_CLASSES) for word in words):
+        return sentence.start
+    return start
 
 
 RULE = Rule(
@@ -82,6 +102,11 @@ RULE = Rule(
             "les commentaires !]]", "fr",
             fixed="Votre pire réunion : 1, le point hebdo / 2, la visio."),
         bad("[[Would you rather have pancakes or waffles?]]", "en"),
+        # The request that leads to the options is part of the hint, and goes with them.
+        bad("Nouveau menu ![[ Votez avec ❤️ pour la tarte, 😮 pour le crumble.]]", "fr",
+            fixed="Nouveau menu !"),
+        bad("Which mug?[[ React 👍 for the blue one, ❤️ for the green one.]]", "en",
+            fixed="Which mug?"),
     ),
     good=(
         good("Pliées ou roulées, vous préférez comment vos crêpes, et pourquoi ?", "fr"),
