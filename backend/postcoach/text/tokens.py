@@ -206,6 +206,9 @@ FRENCH_VERB_ENDINGS = ("issez", "issons", "issant", "eant", "ant", "ez", "ons", 
 # An ending tells the person, not the group: "répondez" is répondre, "choisissez" choisir.
 INFINITIVES = {"issez": ("ir",), "issons": ("ir",), "issant": ("ir",), "eant": ("er",)}
 PLURAL_ENDINGS = {"fr": (("s", ""), ("x", "")), "en": (("ies", "y"), ("es", ""), ("s", ""))}
+# A French participle or adjective agrees with its noun: "perdue", "égarées" are listed as
+# "perdu", "égaré" (the lemmatizer gives the verb).
+FEMININE_ENDINGS = (("ée", "é"), ("ées", "é"), ("ue", "u"), ("ues", "u"), ("ie", "i"), ("ies", "i"))
 # British English doubles a final l: "labelled", "cancelling" are "label", "cancel".
 ENGLISH_VERB_ENDINGS = (("ing", ""), ("ing", "e"), ("ed", ""), ("ed", "e"), ("lled", "l"),
                         ("lling", "l"), ("'em", ""))
@@ -215,6 +218,8 @@ def _guesses(word: str, language: str) -> list[str]:
     found = [word[: -len(ending)] + repl for ending, repl in PLURAL_ENDINGS[language]
              if word.endswith(ending) and len(word) > len(ending) + 2]
     if language == "fr":
+        found += [word[: -len(ending)] + repl for ending, repl in FEMININE_ENDINGS
+                  if word.endswith(ending) and len(word) > len(ending) + 2]
         for ending in FRENCH_VERB_ENDINGS:
             if word.endswith(ending) and len(word) > len(ending) + 2:
                 stem = word[: -len(ending)]

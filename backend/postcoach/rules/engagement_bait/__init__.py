@@ -11,7 +11,7 @@ from postcoach.rules.base import Finding
 from postcoach.rules.matching import judged_finding, pattern_findings
 from postcoach.text import readings
 from postcoach.text.draft import WORD_RE
-from postcoach.text.patterns import class_counts, pattern_matches
+from postcoach.text.patterns import class_spans, pattern_matches
 from postcoach.text.signals import per_draft
 from postcoach.text.tokens import class_index, in_class, languages_for, word_classes
 
@@ -77,8 +77,8 @@ BUTTON_LEAD_RE = re.compile(rf"\s*(?:(?:{'|'.join(sorted(BUTTON_LEADS))})\b['’
                             re.IGNORECASE)
 REACTION_CLASSES = frozenset({"react_noun"})
 # Where a request sends its word, just after it: "by SMS", "in the search bar", « au 61 420 ».
-DESTINATION_RE = re.compile(r"[^\w\n]{0,3}(?:by|via|in|into|to|par|en|dans|au|à)\s+"
-                            r"(?:(?:the|your|our|a|le|la|l'|l’|votre|ton|ta|notre)\s*)?"
+DESTINATION_RE = re.compile(r"[^\w\n]{0,3}(?:by|via|in|into|to|on|par|en|dans|au|à|sur)\s+"
+                            r"(?:(?:the|your|our|a|le|la|votre|ton|ta|notre)\s+|l['’])?"
                             r"(\d[\d ]{3,}|[^\W\d_][\w-]*)")
 # Who stops asking does not ask: "Please stop writing 'comment YES below' posts", « arrêtez de
 # réclamer des partages ».
@@ -89,6 +89,10 @@ OPENING_QUOTE_RE = re.compile(rf"(?<=\s)[{QUOTES}]")
 APOSTROPHES = "'’"
 # A relative clause keeps its verb's person: "everyone who shares this gets an entry".
 RELATIVES = frozenset({"who", "whoever", "that", "which", "qui", "quiconque"})
+# What makes a post a call for help or a job offered (see passed_on).
+APPEAL_CLASSES = frozenset({"help_appeal", "hiring"})
+# A relative clause after a request, up to the end of its clause.
+RELATIVE_CLAUSE_RE = re.compile(r"\s*(?:who|that|qui)\b[^,;.!?\n]*")
 # The verbs of requests: another form than the base one describes ("the text that says",
 # "only a couple left in YELLOW").
 REQUEST_VERB_CLASSES = frozenset({"comment_verb", "react_verb", "share_verb", "tag_verb",
@@ -128,6 +132,12 @@ def _words_before(draft, start: int, count: int) -> list[str]:
         previous = draft.word_before(start)
         start = previous.start(1) if previous is not None else 0
     return words
+
+
+def _next_to(draft, start: int) -> bool:
+    """Whether the word before `start` stands right next to it, with no mark between."""
+    previous = draft.word_before(start)
+    return previous is not None and not draft.text[previous.end(1):start].strip(" '’")
 
 
 def _pressed(draft, start: int) -> bool:
@@ -243,9 +253,9 @@ def _requested(draft, span: tuple[int, int]) -> bool:
         return True  # the request is not in a verb of its own: "reach 500 hearts"
     if before in STATEMENT_OPENERS or (before in FRENCH_OBJECTS and second in FRENCH_SUBJECTS):
         return False
-    if reach is None and in_class(before, "definite", draft.language):
+    if reach is None and in_class(before, "definite", draft.language) and _next_to(draft, start):
         return False  # a noun: "ending every post with 'Agree?'" (but "every share makes us
-        # more visible" asks for shares)
+        # more visible" asks for shares, and « D'ici là, commentez » is no "là" before a noun)
     if before in CEASING or (before == "de" and second in CEASING):
         return False  # asking people to stop: "stop tagging", « arrêtez d'identifier »
     # English requests open on the verb's base form, as its class lists it ("Comment",
@@ -276,9 +286,25 @@ def _patterns_decide(draft) -> bool:
 def passed_on(draft) -> bool:
     """Whether the post is a call for help (a missing person or pet, a fundraiser, a safety
     warning) or a job offered: asking to share it or to tag someone passes it to whoever it
-    can serve, which Meta does not count as bait."""
-    return (any(class_counts(draft, ("help_appeal", "hiring")).values())
-            or bool(pattern_matches(draft, "job_offer")))
+    can serve, which Meta does not count as bait. The words of a call that describe the one to
+    tag are no call ("tag your bestie who would get lost in our maze")."""
+    if pattern_matches(draft, "job_offer"):
+        return True
+    described = _described(draft)
+    return any(not any(first <= start < last for first, last in described)
+               for start, _ in class_spans(draft, APPEAL_CLASSES))
+
+
+def _described(draft) -> list[tuple[int, int]]:
+    """The relative clauses that follow a tag or share request and describe its audience:
+    "who would 100% get lost in our hedge maze", « qui se perd toujours »."""
+    clauses = []
+    for name in ("bait_tag", "bait_share"):
+        for _, end in pattern_matches(draft, name):
+            relative = RELATIVE_CLAUSE_RE.match(draft.folded, end)
+            if relative is not None:
+                clauses.append(relative.span())
+    return clauses
 
 
 def unnamed_bait(draft, context, kind: str) -> list[Finding]:

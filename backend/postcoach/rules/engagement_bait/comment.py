@@ -38,6 +38,11 @@ RULE = Rule(
         bad("Dégât des eaux, vélo volé…[[ Racontez-nous votre pire sinistre en un seul "
             "emoji 👇]]", "fr", fixed="Dégât des eaux, vélo volé…"),
         bad("Mondays, right?[[ Sum up yours in one word 👇]]", "en", fixed="Mondays, right?"),
+        # A rating, or an answer restricted to one kind of token.
+        bad("[[Une note de 1 à 10 pour notre nouveau brunch ? ]]On vous lit !", "fr",
+            fixed="On vous lit !"),
+        bad("How long have you been a member?[[ Numbers only 👇]]", "en",
+            fixed="How long have you been a member?"),
     ),
     good=(
         good("Racontez-nous en commentaire votre pire souvenir de déménagement.", "fr"),

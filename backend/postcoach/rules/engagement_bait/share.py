@@ -62,6 +62,7 @@ RULE = Rule(
         bad("We [[need 1,000 shares]] to win the best village award!", "en"),
         bad("Il nous [[faut 1 000 partages]] pour remporter le prix du village !", "fr"),
         bad("Our new SUV is here. Excited? [[Hit repost]] and let your network know 🚀", "en"),
+        bad("Trois chambres libres pour le pont ! [[Partagez un max]], merci !", "fr"),
     ),
     good=(
         good("Merci à Léa d'avoir partagé son expérience avec nous.", "fr"),
@@ -84,6 +85,9 @@ RULE = Rule(
         good("Pour envoyer le lien à un proche, appuyez sur « Partager » si vous le souhaitez.",
              "fr"),
         good("Fixed in 4.1.2: the app no longer crashes when tapping the Share button.", "en"),
+        # A call for help, whatever the agreement of its words (« chienne perdue »).
+        good("Chienne perdue près de l'étang hier soir. Si vous l'apercevez, appelez le refuge. "
+             "Vous pouvez partager largement, merci 🙏", "fr"),
         # A job offered, passed on to whoever could apply.
         good("We're hiring 60 colleagues for our new store. Know someone looking for work "
              "nearby? Pass it on!", "en"),

@@ -25,6 +25,8 @@ RULE = Rule(
         bad("[[Identifiez un ami]] qui adore le chocolat !", "fr"),
         bad("[[Tague ta meilleure amie]] !", "fr"),
         bad("[[Tag a friend]] who loves chocolate!", "en"),
+        # A word of a call for help that describes the one to tag is no call for help.
+        bad("[[Tag ur bestie]] who would 100% get lost in our hedge maze 😂", "en"),
         # A request that is a sentence of its own goes with it; one inside another does not.
         bad("Nouvelle tablette au chocolat noir.[[ Identifiez un ami qui adore le chocolat !]]",
             "fr", fixed="Nouvelle tablette au chocolat noir."),
@@ -55,5 +57,8 @@ RULE = Rule(
              "photo.", "en"),
         good("Comment identifier un camarade sur une photo : touchez-la, puis tapez son nom.",
              "fr"),
+        # A name written on something else than the post.
+        good("Pour laisser un pourboire, il suffit d'écrire le prénom de la personne sur "
+             "l'enveloppe.", "fr"),
     ),
 )

@@ -573,6 +573,18 @@ def _word_classes_in(keys: frozenset[str]) -> tuple[str, ...]:
     return found
 
 
+def class_spans(draft: Draft, names: frozenset[str]) -> list[Span]:
+    """Where the words of the classes stand in the draft, in its language (either when it is
+    "und"), in order."""
+    keys = frozenset(map(_class_key, names))
+    if not any(class_counts(draft, tuple(names)).values()):
+        return []
+    spans = {token[:2] for language in languages_for(draft.language)
+             for token, token_keys_here in zip(*draft_view(draft, language)[:2], strict=True)
+             if not keys.isdisjoint(token_keys_here)}
+    return sorted(spans)
+
+
 def classes_before(draft: Draft, offset: int, count: int) -> frozenset[str]:
     """The classes of the (up to) `count` words just before `offset` in its clause, in the
     draft's language (either when it is "und"): what a finding's left context says, such as a
