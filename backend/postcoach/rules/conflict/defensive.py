@@ -1,4 +1,5 @@
 import re
+from bisect import bisect_right
 
 from postcoach.rules.base import Finding, Rule, bad, good
 from postcoach.rules.matching import judged_finding, pattern_findings
@@ -18,35 +19,43 @@ POLITE_ASK_RE = re.compile(r"\b(?:could|can|would|will|pourriez|pouvez|pourrais|
 def check(draft, context) -> list[Finding]:
     """The defensive moves, except those the reply quotes (« "We can't be held responsible"
     is not an answer »), denies ("Not your fault"), makes after granting the customer's
-    point ("You're right, that's not true of our usual service") or in a sentence that makes
-    it right ("As stated, the offer had ended, but we've refunded the difference"). A reply
+    point ("You're right, that's not true of our usual service"), in a sentence that makes
+    it right ("As stated, the offer had ended, but we've refunded the difference"), just
+    before an offer, or in a polite request ("could you check on your side?"). A reply
     with no move a pattern names, or only excused ones, may still read as defensive to the
     fitted model ("This simply isn't true… we'd ask you not to spread misinformation"): the
     hint then stands on its most defensive sentence, unless the reply opens by granting the
     customer's point ("Good catch, the grade was wrong. Updated!"), denies the blame a move
     would lay on them ("…so it wasn't your fault"), owns the mistake ("It's our mistake,
-    not yours"), which also excuses a move in its sentence, or quotes a move to reject it."""
+    not yours"), which also excuses a move in its sentence, or answers its own move (quotes
+    it to reject it, makes it right in its sentence, or offers something else in the next:
+    "As we mentioned, the policy applies to all tickets. What we can do is transfer yours")."""
     named = pattern_findings(draft, "defensive")
     # "Not our fault", "and now it's our fault?": owned only when neither denied nor asked.
     admitted = [span for span in pattern_matches(draft, "admission")
                 if "negation" not in classes_before(draft, span[0], NEGATION_REACH)
                 and not _asked(draft, span[0])]
     conceded = pattern_matches(draft, "concession") + admitted
+    offered = pattern_matches(draft, "offer")
     negated = [finding for finding in named
                if "negation" in classes_before(draft, finding.start, NEGATION_REACH)]
-    kept = [
+    # Moves the reply itself answers: quoted to be rejected, made right in their sentence, or
+    # followed by an offer.
+    answered = [
         finding for finding in named
-        if finding not in negated and not draft.quoted(finding.start, finding.end)
-        and not any(draft.same_sentence(start, finding.start) for start, _ in conceded)
-        and not _asked_politely(draft, finding.start)
+        if draft.quoted(finding.start, finding.end)
+        or any(draft.same_sentence(start, finding.start) for start, _ in conceded)
+        or any(_explains(draft, finding.start, start) for start, _ in offered)
     ]
+    kept = [finding for finding in named if finding not in negated and finding not in answered
+            and not _asked_politely(draft, finding.start)]
     if kept:
         return kept
-    # A move quoted to be rejected is talked about, not made: the reading, which weighs words,
-    # would take it for one.
-    if admitted or any(_faults(draft, finding) for finding in negated) or any(
-            _opens(draft, start) for start, _ in conceded) or any(
-            draft.quoted(finding.start, finding.end) for finding in named):
+    # The patterns then judge the reply themselves: the reading, which weighs words, would take
+    # an answered move for one. A move in a polite question is left to it ("Perhaps you could
+    # do as much before criticising?").
+    if admitted or answered or any(_faults(draft, finding) for finding in negated) or any(
+            _opens(draft, start) for start, _ in conceded):
         return []
     judgement = readings.reader("defensive").judge(draft)
     return [] if judgement is None else [judged_finding(draft, judgement)]
@@ -61,6 +70,14 @@ def _faults(draft, finding: Finding) -> bool:
 def _asked(draft, offset: int) -> bool:
     sentence = draft.sentence_at(offset)
     return sentence is not None and sentence.text.endswith("?")
+
+
+def _explains(draft, move: int, offer: int) -> bool:
+    """Whether the move stands in the sentence of an offer or in the one just before it: the
+    rule explained, then something else offered ("As we mentioned, the policy applies to all
+    tickets. What we can do is transfer yours")."""
+    starts = [sentence.start for sentence in draft.sentences]
+    return 0 <= bisect_right(starts, offer) - bisect_right(starts, move) <= 1
 
 
 def _asked_politely(draft, offset: int) -> bool:
@@ -94,7 +111,7 @@ RULE = Rule(
     source="001 — « cela peut être très mal perçu si vous adoptez une posture défensive quant à "
     "la résolution d'un problème »",
     check=check,
-    patterns=("defensive", "concession", "admission"),
+    patterns=("defensive", "concession", "admission", "offer"),
     reply_only=True,
     bad=(
         bad("[[Contrairement à ce que vous dites]], le colis est bien parti.", "fr", reply=True),
@@ -124,6 +141,13 @@ RULE = Rule(
             reply=True),
         bad("Loads of customers love the new menu, so it's staying. [[Sorry it's not for "
             "you]]!", "en", reply=True),
+        # The polite opening turned against the customer; their choice blamed.
+        bad("Thank you for your review. [[However, our]] cleaning log shows the room was done "
+            "that morning.", "en", reply=True),
+        bad("[[Shame you've chosen to]] leave one star over a ten-minute wait.", "en",
+            reply=True),
+        bad("[[Dommage que vous ayez choisi de]] mettre une étoile pour dix minutes d'attente.",
+            "fr", reply=True),
     ),
     good=(
         good("Merci de nous l'avoir signalé, nous sommes désolés pour ce retard.", "fr",
@@ -155,6 +179,13 @@ RULE = Rule(
         # Granting the customer's point first.
         good("Your point about the returns clause is fair: it reads badly, and we're rewriting "
              "it.", "en", reply=True),
+        # The rule explained, then something else offered; sympathy for what they had to bear.
+        good("As we said by e-mail, the no-refund policy applies to every ticket. What we can do "
+             "is move yours to a friend's name, free of charge.", "en", reply=True),
+        good("We can't make exceptions to the under-8s rule, but we do run a supervised club on "
+             "Tuesdays.", "en", reply=True),
+        good("Sorry you've had to deal with it: we'll put up more signs this week.", "en",
+             reply=True),
         # A polite question asks the customer to check something: a support step.
         good("Le virement est parti le 3 mars : pourriez-vous vérifier de votre côté ? Sinon, "
              "écrivez-nous en MP.", "fr", reply=True),
