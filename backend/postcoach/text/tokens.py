@@ -279,12 +279,24 @@ def in_class(word: str, name: str, draft_language: str) -> bool:
 @cache
 def homographs(language: str) -> dict[str, tuple[str, ...]]:
     """Form → the lemmas of its readings that the lemmatizer drops ("sommes" is also être)."""
-    source = lemma_file(language, "homographs.tsv")
+    return _word_table(language, "homographs.tsv")
+
+
+@cache
+def abbreviations(language: str) -> dict[str, tuple[str, ...]]:
+    """Abbreviation → the word it stands for, as people type on a phone ("pr" is « pour »,
+    "ur" is "your")."""
+    return _word_table(language, "abbreviations.tsv")
+
+
+def _word_table(language: str, name: str) -> dict[str, tuple[str, ...]]:
+    """A lemmas/ table of form<TAB>word (a note in brackets after the word is dropped)."""
+    source = lemma_file(language, name)
     table: dict[str, tuple[str, ...]] = {}
     for line in source.read_text(encoding="utf-8").splitlines():
         if line.strip() and not line.startswith("# "):
-            form, lemma = line.split("\t")[:2]
-            table[fold(form)] = (*table.get(fold(form), ()), fold(lemma.split(" (")[0]))
+            form, word = line.split("\t")[:2]
+            table[fold(form)] = (*table.get(fold(form), ()), fold(word.split(" (")[0]))
     return table
 
 
@@ -305,6 +317,7 @@ def forms(word: str, language: str) -> frozenset[str]:
         if lemma:
             found.add(lemma)
         found.update(homographs(language).get(word, ()))
+        found.update(abbreviations(language).get(word, ()))
         found.update(_guesses(word, language))
         found.update([strip_accents(form) for form in found])
     return frozenset(found)

@@ -80,6 +80,15 @@ REACTION_CLASSES = frozenset({"react_noun"})
 DESTINATION_RE = re.compile(r"[^\w\n]{0,3}(?:by|via|in|into|to|on|par|en|dans|au|à|sur)\s+"
                             r"(?:(?:the|your|our|a|le|la|votre|ton|ta|notre)\s+|l['’])?"
                             r"(\d[\d ]{3,}|[^\W\d_][\w-]*)")
+# A message sent to the one posting, just after the verb: "send me a DM", « envoyez-nous un MP ».
+PRIVATE_MESSAGE_RE = re.compile(r"-?\s*(?:me|us|moi|nous)\s+(?:(?:a|an|un|une)\s+)?(\w+)")
+# What a request is said not to need, just before it: « pas besoin de liker », "no need to
+# share", "you don't have to like anything".
+NO_NEED_RE = re.compile(r"\b(?:(?:pas|plus|aucun)\s+besoin|no\s+need|(?:don'?t|do\s+not)\s+(?:need"
+                        r"|have))\s+(?:de|d['’]|to)\b[^.!?:;\n]*$")
+NO_NEED_REACH = 60
+# "Like" opens a request at a clause's start or after these; after another word it compares.
+LIKE_LEADS = frozenset({"and", "or", "then", "just", "so", "also", "now", "go", "to", "n", ""})
 # Who stops asking does not ask: "Please stop writing 'comment YES below' posts", « arrêtez de
 # réclamer des partages ».
 CEASING = frozenset({"stop", "quit", "avoid", "arrêtez", "arrête", "arrêter", "cessez", "cesse",
@@ -189,7 +198,10 @@ def _reach(draft, start: int, end: int) -> bool | None:
 def _sent_elsewhere(draft, end: int) -> bool:
     """Whether what the request asks for goes somewhere else than the post: a text message, a
     mail, an app's search bar ("type 'roaming' in the search bar", « envoyez COUPURE par SMS au
-    61 420 »)."""
+    61 420 »), a private message ("If that's you, send me a DM")."""
+    private = PRIVATE_MESSAGE_RE.match(draft.folded, end)
+    if private is not None and in_class(private.group(1), "private_exchange", draft.language):
+        return True
     destination = DESTINATION_RE.match(draft.folded, end)
     if destination is None:
         return False
@@ -258,6 +270,11 @@ def _requested(draft, span: tuple[int, int]) -> bool:
         # more visible" asks for shares, and « D'ici là, commentez » is no "là" before a noun)
     if before in CEASING or (before == "de" and second in CEASING):
         return False  # asking people to stop: "stop tagging", « arrêtez d'identifier »
+    if NO_NEED_RE.search(draft.folded, max(0, start - NO_NEED_REACH), start):
+        return False  # « pas besoin de liker ou de s'abonner, juste de venir »
+    if (opening == "like" and draft.language == "en" and _next_to(draft, start)
+            and before not in LIKE_LEADS and not in_class(before, "polite", "en")):
+        return False  # a preposition after a word: "posts like this", "people like you"
     # English requests open on the verb's base form, as its class lists it ("Comment",
     # "Share"), or a gerund ("by tagging"); another form describes.
     return (draft.language != "en" or before in RELATIVES or opening.endswith("ing")
@@ -274,12 +291,13 @@ def requests(draft, name: str) -> list[Finding]:
 @per_draft
 def _patterns_decide(draft) -> bool:
     """Whether the patterns judge the draft themselves (asked by every bait rule): one matches
-    it as a request, or as a use that is no bait (a button in a how-to, the brand tagged),
-    which the reading, fitted on requests, would misread."""
+    it as a request, as a use that is no bait (a button in a how-to, the brand tagged) or as a
+    request quoted to be criticised, which the reading, fitted on requests, would misread."""
     # A contest's entry actions are a request only beside a prize ("Tagging @sam @jess —
     # comment so it reaches more people" is no giveaway, and the reading judges it).
     files = REQUESTS if pattern_matches(draft, "contest_mark") else STANDALONE_REQUESTS
-    return any(_known_use(draft, *span) or (name in files and _requested(draft, span))
+    return any(_known_use(draft, *span) or draft.quoted(*span)
+               or (name in files and _requested(draft, span))
                for name in REQUESTS for span in pattern_matches(draft, name))
 
 

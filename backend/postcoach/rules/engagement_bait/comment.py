@@ -38,6 +38,9 @@ RULE = Rule(
         bad("Dégât des eaux, vélo volé…[[ Racontez-nous votre pire sinistre en un seul "
             "emoji 👇]]", "fr", fixed="Dégât des eaux, vélo volé…"),
         bad("Mondays, right?[[ Sum up yours in one word 👇]]", "en", fixed="Mondays, right?"),
+        # Franglais and phone spelling.
+        bad('Ton meilleur asset en 2025 ?[[ Drop un "BRANDING" en comment et je t\'envoie ma '
+            'checklist 🔥]]', "fr", fixed="Ton meilleur asset en 2025 ?"),
         # A rating, or an answer restricted to one kind of token.
         bad("[[Une note de 1 à 10 pour notre nouveau brunch ? ]]On vous lit !", "fr",
             fixed="On vous lit !"),

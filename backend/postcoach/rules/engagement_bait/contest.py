@@ -52,6 +52,8 @@ RULE = Rule(
         # An arrow before each condition opens it as a colon does.
         bad("2 pass à gagner ! ➡️ [[Aime]] la page ➡️ [[Partage]] en public ➡️ [[Tag]] deux "
             "potes.", "fr"),
+        # A discount as the prize.
+        bad("[[repost]] to ur story and show it at the counter for 10% off ur order 📲", "en"),
         # Franglais conditions.
         bad("🎮 5 clés à remporter ! [[Follow]] la page, [[repost]] et [[commente]] ton perso "
             "préféré.", "fr"),

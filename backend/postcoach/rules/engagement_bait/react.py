@@ -47,6 +47,11 @@ RULE = Rule(
         bad("[[Double tap if]] you agree.", "en"),
     ),
     good=(
+        # "Like" after a word compares; a request quoted to be criticised; a private message.
+        good("I counted eleven posts like this in my feed this morning.", "en"),
+        good("« Likez si vous êtes d'accord. » Je fais le pari inverse : plus aucun appel à "
+             "réaction sur cette page.", "fr"),
+        good("We'd like to talk to ten HR managers. If that's you, send me a DM.", "en"),
         # The steps of a how-to after its title: no reaction is asked for.
         good("How to save a class in the app: open the timetable and tap the heart next to it.",
              "en"),

@@ -102,6 +102,10 @@ RULE = Rule(
             "les commentaires !]]", "fr",
             fixed="Votre pire réunion : 1, le point hebdo / 2, la visio."),
         bad("[[Would you rather have pancakes or waffles?]]", "en"),
+        # Phone spelling; votes counted in reactions.
+        bad("[[❤️ pr la crêpe nutella, 👍 pr la caramel beurre salé]], la moins votée dégage", "fr"),
+        bad("sweet or savory crepes??[[ react and we'll count em 🥞]]", "en",
+            fixed="sweet or savory crepes??"),
         # The request that leads to the options is part of the hint, and goes with them.
         bad("Nouveau menu ![[ Votez avec ❤️ pour la tarte, 😮 pour le crumble.]]", "fr",
             fixed="Nouveau menu !"),
