@@ -19,13 +19,15 @@ POLITE_ASK_RE = re.compile(r"\b(?:could|can|would|will|pourriez|pouvez|pourrais|
 def check(draft, context) -> list[Finding]:
     """The defensive moves, except those the reply quotes (« "We can't be held responsible"
     is not an answer »), denies ("Not your fault"), makes after granting the customer's
-    point ("You're right, that's not true of our usual service"), in a sentence that makes
-    it right ("As stated, the offer had ended, but we've refunded the difference"), just
-    before an offer, or in a polite request ("could you check on your side?"). A reply
+    point ("You're right, that's not true of our usual service"; or in the sentence before
+    granting it: "We stand by the decision. But you're right that people heard too late"), in
+    a sentence that makes it right ("As stated, the offer had ended, but we've refunded the
+    difference"), just before an offer, or in a polite request ("could you check on your
+    side?"). A reply
     with no move a pattern names, or only excused ones, may still read as defensive to the
     fitted model ("This simply isn't true… we'd ask you not to spread misinformation"): the
-    hint then stands on its most defensive sentence, unless the reply opens by granting the
-    customer's point ("Good catch, the grade was wrong. Updated!"), denies the blame a move
+    hint then stands on its most defensive sentence, unless the reply grants the customer's
+    point ("Good catch, the grade was wrong. Updated!"), denies the blame a move
     would lay on them ("…so it wasn't your fault"), owns the mistake ("It's our mistake,
     not yours"), which also excuses a move in its sentence, or answers its own move (quotes
     it to reject it, makes it right in its sentence, or offers something else in the next:
@@ -35,7 +37,8 @@ def check(draft, context) -> list[Finding]:
     admitted = [span for span in pattern_matches(draft, "admission")
                 if "negation" not in classes_before(draft, span[0], NEGATION_REACH)
                 and not _asked(draft, span[0])]
-    conceded = pattern_matches(draft, "concession") + admitted
+    granted = pattern_matches(draft, "granted")
+    conceded = granted + pattern_matches(draft, "concession") + admitted
     offered = pattern_matches(draft, "offer")
     negated = [finding for finding in named
                if "negation" in classes_before(draft, finding.start, NEGATION_REACH)]
@@ -45,7 +48,7 @@ def check(draft, context) -> list[Finding]:
         finding for finding in named
         if draft.quoted(finding.start, finding.end)
         or any(draft.same_sentence(start, finding.start) for start, _ in conceded)
-        or any(_explains(draft, finding.start, start) for start, _ in offered)
+        or any(_explains(draft, finding.start, start) for start, _ in granted + offered)
     ]
     kept = [finding for finding in named if finding not in negated and finding not in answered
             and not _asked_politely(draft, finding.start)]
@@ -54,7 +57,8 @@ def check(draft, context) -> list[Finding]:
     # The patterns then judge the reply themselves: the reading, which weighs words, would take
     # an answered move for one. A move in a polite question is left to it ("Perhaps you could
     # do as much before criticising?").
-    if admitted or answered or any(_faults(draft, finding) for finding in negated) or any(
+    if admitted or answered or granted or any(
+            _faults(draft, finding) for finding in negated) or any(
             _opens(draft, start) for start, _ in conceded):
         return []
     judgement = readings.reader("defensive").judge(draft)
@@ -111,7 +115,7 @@ RULE = Rule(
     source="001 — « cela peut être très mal perçu si vous adoptez une posture défensive quant à "
     "la résolution d'un problème »",
     check=check,
-    patterns=("defensive", "concession", "admission", "offer"),
+    patterns=("defensive", "granted", "concession", "admission", "offer"),
     reply_only=True,
     bad=(
         bad("[[Contrairement à ce que vous dites]], le colis est bien parti.", "fr", reply=True),
@@ -148,6 +152,15 @@ RULE = Rule(
             reply=True),
         bad("[[Dommage que vous ayez choisi de]] mettre une étoile pour dix minutes d'attente.",
             "fr", reply=True),
+        # Condescension, dares, and curt dismissals as people type them on a phone.
+        bad("Merci pour votre retour, mais je me [[permets de rappeler que]] vous avez été reçu "
+            "en entretien.", "fr", reply=True),
+        bad("[[If you think you could run it without cuts, I'd love to see]] your plan.", "en",
+            reply=True),
+        bad("[[ok and?]] 🤷", "en", reply=True),
+        bad("tkt on [[survivra sans toi]]", "fr", reply=True),
+        bad("honestly [[every other table loved]] the new menu so [[idk what to tell u]] 🙂", "en",
+            reply=True),
     ),
     good=(
         good("Merci de nous l'avoir signalé, nous sommes désolés pour ce retard.", "fr",
@@ -185,6 +198,11 @@ RULE = Rule(
         good("We can't make exceptions to the under-8s rule, but we do run a supervised club on "
              "Tuesdays.", "en", reply=True),
         good("Sorry you've had to deal with it: we'll put up more signs this week.", "en",
+             reply=True),
+        # The customer's point granted after the move; an apology typed fast.
+        good("We stand by the decision to close the office. But you're right that people heard "
+             "about it far too late.", "en", reply=True),
+        good("t as raison c etait pas top, on a merdé sur la cuisson. reviens on t invite", "fr",
              reply=True),
         # A polite question asks the customer to check something: a support step.
         good("Le virement est parti le 3 mars : pourriez-vous vérifier de votre côté ? Sinon, "
