@@ -41,6 +41,10 @@ RULE = Rule(
         # Franglais and phone spelling.
         bad('Ton meilleur asset en 2025 ?[[ Drop un "BRANDING" en comment et je t\'envoie ma '
             'checklist 🔥]]', "fr", fixed="Ton meilleur asset en 2025 ?"),
+        # A reward for the first comments; a sentence to complete (« complète » is also an
+        # adjective).
+        bad("New playlist is up 🎧 [[First 20 comments get]] a sticker pack!", "en"),
+        bad("[[Complète la phrase en commentaire]] : « Mon dimanche idéal, c'est… »", "fr"),
         # A rating, or an answer restricted to one kind of token.
         bad("[[Une note de 1 à 10 pour notre nouveau brunch ? ]]On vous lit !", "fr",
             fixed="On vous lit !"),

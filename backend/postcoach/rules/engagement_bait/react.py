@@ -23,6 +23,9 @@ RULE = Rule(
                                   or unnamed_bait(draft, context, "react")),
     patterns=PATTERNS,
     bad=(
+        # A reaction asked on a condition, after what it is asked with.
+        bad("Raise your mug [[with a ☕ if]] you made it to Friday", "en"),
+        bad("Levez votre verre [[avec un 🥂 si]] vous êtes enfin en week-end", "fr"),
         bad("[[Like si]] tu aimes les crêpes !", "fr"),
         bad("Nouvelle couleur : [[mettez un j'aime pour nous soutenir]].", "fr"),
         bad("[[Like if]] you love pancakes!", "en"),
