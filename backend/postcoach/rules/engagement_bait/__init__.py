@@ -77,16 +77,19 @@ BUTTON_LEAD_RE = re.compile(rf"\s*(?:(?:{'|'.join(sorted(BUTTON_LEADS))})\b['’
                             re.IGNORECASE)
 REACTION_CLASSES = frozenset({"react_noun"})
 # Where a request sends its word, just after it: "by SMS", "in the search bar", « au 61 420 ».
-DESTINATION_RE = re.compile(r"[^\w\n]{0,3}(?:by|via|in|into|to|on|par|en|dans|au|à|sur)\s+"
+DESTINATION_RE = re.compile(r"[^\w\n]{0,3}(?:by|via|in|into|to|on|at|par|en|dans|au|à|sur)\s+"
                             r"(?:(?:the|your|our|a|le|la|votre|ton|ta|notre)\s+|l['’])?"
                             r"(\d[\d ]{3,}|[^\W\d_][\w-]*)")
 # A message sent to the one posting, just after the verb: "send me a DM", « envoyez-nous un MP ».
 PRIVATE_MESSAGE_RE = re.compile(r"-?\s*(?:me|us|moi|nous)\s+(?:(?:a|an|un|une)\s+)?(\w+)")
 # What a request is said not to need, just before it: « pas besoin de liker », "no need to
-# share", "you don't have to like anything".
-NO_NEED_RE = re.compile(r"\b(?:(?:pas|plus|aucun)\s+besoin|no\s+need|(?:don'?t|do\s+not)\s+(?:need"
-                        r"|have))\s+(?:de|d['’]|to)\b[^.!?:;\n]*$")
+# share", "you don't have to like anything", "our giveaways never ask you to tag".
+NO_NEED_RE = re.compile(r"\b(?:(?:(?:pas|plus|aucun|jamais)\s+besoin|no\s+need|(?:don'?t|do\s+not)"
+                        r"\s+(?:need|have))\s+(?:de|d['’]|to)|never\s+asks?\s+(?:you\s+)?to"
+                        r"|(?:vous|te)\s+demand\w*\s+jamais\s+(?:de|d['’]))\b[^.!?:;\n]*$")
 NO_NEED_REACH = 60
+# The verbs a request put impersonally gives its noun ("Likes are appreciated").
+SUBJECT_VERBS = frozenset({"are", "is", "cost", "help", "mean", "get", "bring", "make"})
 # "Like" opens a request at a clause's start or after these; after another word it compares.
 LIKE_LEADS = frozenset({"and", "or", "then", "just", "so", "also", "now", "go", "to", "n", ""})
 # Who stops asking does not ask: "Please stop writing 'comment YES below' posts", « arrêtez de
@@ -141,6 +144,18 @@ def _words_before(draft, start: int, count: int) -> list[str]:
         previous = draft.word_before(start)
         start = previous.start(1) if previous is not None else 0
     return words
+
+
+def _dispensed(draft, start: int) -> bool:
+    """Whether the post says, just before `start`, that what follows need not be done."""
+    return NO_NEED_RE.search(draft.folded, max(0, start - NO_NEED_REACH), start) is not None
+
+
+def _subject_noun(draft, end: int) -> bool:
+    """Whether the word that ends at `end` is the subject of the verb that follows it ("likes
+    are appreciated"), not a verb of its own ("she shares her tips")."""
+    following = WORD_RE.match(draft.folded, end + 1) if draft.text[end:end + 1] == " " else None
+    return following is not None and following.group() in SUBJECT_VERBS
 
 
 def _next_to(draft, start: int) -> bool:
@@ -263,6 +278,8 @@ def _requested(draft, span: tuple[int, int]) -> bool:
     if all(REQUEST_VERB_CLASSES.isdisjoint(word_classes(opening, language))
            for language in languages_for(draft.language)):
         return True  # the request is not in a verb of its own: "reach 500 hearts"
+    if _subject_noun(draft, word.end()):
+        return True  # a request put impersonally: "Just a reminder that shares cost nothing"
     if before in STATEMENT_OPENERS or (before in FRENCH_OBJECTS and second in FRENCH_SUBJECTS):
         return False
     if reach is None and in_class(before, "definite", draft.language) and _next_to(draft, start):
@@ -270,7 +287,7 @@ def _requested(draft, span: tuple[int, int]) -> bool:
         # more visible" asks for shares, and « D'ici là, commentez » is no "là" before a noun)
     if before in CEASING or (before == "de" and second in CEASING):
         return False  # asking people to stop: "stop tagging", « arrêtez d'identifier »
-    if NO_NEED_RE.search(draft.folded, max(0, start - NO_NEED_REACH), start):
+    if _dispensed(draft, start):
         return False  # « pas besoin de liker ou de s'abonner, juste de venir »
     if (opening == "like" and draft.language == "en" and _next_to(draft, start)
             and before not in LIKE_LEADS and not in_class(before, "polite", "en")):
@@ -292,11 +309,12 @@ def requests(draft, name: str) -> list[Finding]:
 def _patterns_decide(draft) -> bool:
     """Whether the patterns judge the draft themselves (asked by every bait rule): one matches
     it as a request, as a use that is no bait (a button in a how-to, the brand tagged) or as a
-    request quoted to be criticised, which the reading, fitted on requests, would misread."""
+    request quoted to be criticised or said to be needless ("no need to like or share to
+    enter"), which the reading, fitted on requests, would misread."""
     # A contest's entry actions are a request only beside a prize ("Tagging @sam @jess —
     # comment so it reaches more people" is no giveaway, and the reading judges it).
     files = REQUESTS if pattern_matches(draft, "contest_mark") else STANDALONE_REQUESTS
-    return any(_known_use(draft, *span) or draft.quoted(*span)
+    return any(_known_use(draft, *span) or draft.quoted(*span) or _dispensed(draft, span[0])
                or (name in files and _requested(draft, span))
                for name in REQUESTS for span in pattern_matches(draft, name))
 

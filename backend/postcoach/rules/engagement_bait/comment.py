@@ -79,6 +79,7 @@ RULE = Rule(
         good("Coupure de courant ? Envoyez COUPURE par SMS au 61 420 pour connaître l'heure de "
              "rétablissement.", "fr"),
         good('Tip: in the app, type "roaming" in the search bar to see the daily rate.', "en"),
+        good("Type SPRING15 at checkout for 15% off all plants until Sunday.", "en"),
         # The brand says what it does: its pronouns come before the verb.
         good("Posez vos questions en commentaire, on vous répond ici 😊", "fr"),
         good("If we had to sum up their recipes in an emoji: 🤤", "en"),

@@ -63,6 +63,8 @@ RULE = Rule(
             "mode public.]]", "fr"),
     ),
     good=(
+        good("Reminder: no need to like, share or tag anyone to enter the raffle. Just leave your "
+             "name at the counter.", "en"),
         good("Jeu-concours : pour participer, racontez-nous en commentaire votre plus beau "
              "souvenir de vacances. Règlement en lien.", "fr"),
         good("J'aime ce post de Léa sur le partage des tâches.", "fr"),

@@ -23,6 +23,10 @@ RULE = Rule(
                                   or unnamed_bait(draft, context, "react")),
     patterns=PATTERNS,
     bad=(
+        # A reaction asked for impersonally, or as the least one can do.
+        bad("[[Likes are always appreciated]] 🙏 New menu from today.", "en"),
+        bad("[[Les j'aime sont les bienvenus]] 😊 Nouvelle vitrine ce matin.", "fr"),
+        bad("Bananas are berries?[[ A 😮 will do 😄]]", "en", fixed="Bananas are berries?"),
         # A reaction asked on a condition, after what it is asked with.
         bad("Raise your mug [[with a ☕ if]] you made it to Friday", "en"),
         bad("Levez votre verre [[avec un 🥂 si]] vous êtes enfin en week-end", "fr"),
@@ -50,6 +54,9 @@ RULE = Rule(
         bad("[[Double tap if]] you agree.", "en"),
     ),
     good=(
+        # Help offered, not a reaction asked for.
+        good("To change your delivery date, tap Subscriptions. If you get stuck, leave a comment "
+             "and we'll help.", "en"),
         # "Like" after a word compares; a request quoted to be criticised; a private message.
         good("I counted eleven posts like this in my feed this morning.", "en"),
         good("« Likez si vous êtes d'accord. » Je fais le pari inverse : plus aucun appel à "

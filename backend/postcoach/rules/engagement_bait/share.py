@@ -63,6 +63,12 @@ RULE = Rule(
         bad("Il nous [[faut 1 000 partages]] pour remporter le prix du village !", "fr"),
         bad("Our new SUV is here. Excited? [[Hit repost]] and let your network know 🚀", "en"),
         bad("Trois chambres libres pour le pont ! [[Partagez un max]], merci !", "fr"),
+        # Asked for impersonally, as a wish, or for the reach it brings.
+        bad("[[Shares cost nothing]] and mean everything to a small shop 💛", "en"),
+        bad("[[Would love to see this shared]] in every parents' group 🙏", "en"),
+        bad("Un petit [[partage est toujours apprécié]] 🙏 Nouvelle adresse : 14 rue Haute.", "fr"),
+        bad("Our year-end checklist is below. P.S. If this helped, a quick [[repost helps it "
+            "reach]] other founders.", "en"),
     ),
     good=(
         good("Merci à Léa d'avoir partagé son expérience avec nous.", "fr"),
