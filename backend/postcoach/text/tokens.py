@@ -201,8 +201,10 @@ def _mark_options(tokens: list[Token], letters: list[int]) -> list[Token]:
 
 # Regular inflections simplemma may not know, as (ending, replacement) per language. They are
 # guesses: a guess that is no word never matches a lexicon, so guessing widely costs nothing.
-FRENCH_VERB_ENDINGS = ("issez", "issons", "issant", "eant", "ant", "ez", "ons", "ent", "es", "e",
-                       "er", "é", "ée", "és", "ées", "ait", "ais")
+# Each ending comes before the shorter ones it ends with: "posée" ends in "e" too, but its verb
+# is found by its "ée".
+FRENCH_VERB_ENDINGS = ("issez", "issons", "issant", "eant", "ées", "ant", "ons", "ent", "ait",
+                       "ais", "ez", "es", "er", "ée", "és", "e", "é")
 # An ending tells the person, not the group: "répondez" is répondre, "choisissez" choisir.
 INFINITIVES = {"issez": ("ir",), "issons": ("ir",), "issant": ("ir",), "eant": ("er",)}
 PLURAL_ENDINGS = {"fr": (("s", ""), ("x", "")), "en": (("ies", "y"), ("es", ""), ("s", ""))}

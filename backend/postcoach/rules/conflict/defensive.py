@@ -161,6 +161,16 @@ RULE = Rule(
         bad("tkt on [[survivra sans toi]]", "fr", reply=True),
         bad("honestly [[every other table loved]] the new menu so [[idk what to tell u]] 🙂", "en",
             reply=True),
+        # Condescension, normalising, insinuation, warnings, the customer's handling blamed.
+        bad("Hi Mark, [[just to help you understand]]: a subscription renews until cancelled.",
+            "en", reply=True),
+        bad("Refunds take 10 business days, [[like everywhere else]].", "en", reply=True),
+        bad("Nous comprenons, mais écrire en [[majuscules n'accélérera]] pas votre remboursement.",
+            "fr", reply=True),
+        bad("No order number, no date, no details. [[Almost as if]] there was never an order.",
+            "en", reply=True),
+        bad("Une chaîne qui casse au bout de 200 km, c'est qu'elle a été [[mal posée]].", "fr",
+            reply=True),
     ),
     good=(
         good("Merci de nous l'avoir signalé, nous sommes désolés pour ce retard.", "fr",
@@ -199,7 +209,11 @@ RULE = Rule(
              "Tuesdays.", "en", reply=True),
         good("Sorry you've had to deal with it: we'll put up more signs this week.", "en",
              reply=True),
-        # The customer's point granted after the move; an apology typed fast.
+        # The customer's point granted after the move; an apology typed fast; help offered.
+        good("I'd really like to help you understand what happened: please send us a DM.", "en",
+             reply=True),
+        good("Colours can look different on screen, and we're sorry the shade wasn't what you "
+             "expected. Would you like an exchange or a full refund?", "en", reply=True),
         good("We stand by the decision to close the office. But you're right that people heard "
              "about it far too late.", "en", reply=True),
         good("t as raison c etait pas top, on a merdé sur la cuisson. reviens on t invite", "fr",
