@@ -45,7 +45,8 @@ RULE = Rule(
         # adjective).
         bad("New playlist is up 🎧 [[First 20 comments get]] a sticker pack!", "en"),
         bad("[[Complète la phrase en commentaire]] : « Mon dimanche idéal, c'est… »", "fr"),
-        # A rating, or an answer restricted to one kind of token.
+        # A rating, or an answer restricted to one kind of token or size.
+        bad("Cats or dogs?[[ One word. Go!]]", "en", fixed="Cats or dogs?"),
         bad("[[Une note de 1 à 10 pour notre nouveau brunch ? ]]On vous lit !", "fr",
             fixed="On vous lit !"),
         bad("How long have you been a member?[[ Numbers only 👇]]", "en",

@@ -65,6 +65,9 @@ RULE = Rule(
         bad("Trois chambres libres pour le pont ! [[Partagez un max]], merci !", "fr"),
         # Asked for impersonally, as a wish, or for the reach it brings.
         bad("[[Shares cost nothing]] and mean everything to a small shop 💛", "en"),
+        # A share to one's own timeline.
+        bad("[[Share it to your story]] and let's get our bakery trending 🥐", "en"),
+        bad("La santé n'a pas de prix : [[repartagez sur votre mur]].", "fr"),
         bad("[[Would love to see this shared]] in every parents' group 🙏", "en"),
         bad("Un petit [[partage est toujours apprécié]] 🙏 Nouvelle adresse : 14 rue Haute.", "fr"),
         bad("Our year-end checklist is below. P.S. If this helped, a quick [[repost helps it "
