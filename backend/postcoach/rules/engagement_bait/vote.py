@@ -19,6 +19,8 @@ FORCED_CHOICE = re.compile(
 # « Réagissez avec ❤️ pour… ».
 LEAD_CLASSES = ("react_verb", "vote_verb", "comment_verb", "determiner")
 LEAD_WORDS = frozenset({"with", "using", "by", "avec", "par", "en"})
+LEAD_REACH = 60
+LEAD_STARTS = ".!?…\n"
 # « comment » asks how in French; in English it asks for a comment ("🟥 or 🟦? Comment one.").
 REASON_ASKED = {"fr": re.compile(r"\b(?:pourquoi|comment)\b"),
                 "en": re.compile(r"\b(?:why|how)\b"),
@@ -52,15 +54,21 @@ def check(draft, context):
 
 
 def _lead(draft, start: int) -> int:
-    """Where the sentence of the first option starts, when only a request leads to it ("React
-    👍 for…", « Votez avec un ❤️ pour… »): the whole request is then the hint's, and removable."""
-    sentence = draft.sentence_at(start)
-    if sentence is None:
+    """Where the sentence or line of the first option starts, when only a request leads to it
+    ("React 👍 for…", « Votez avec un ❤️ pour… »): the whole request is then the hint's, and
+    removable. Looked for in the few characters before the option: splitting a long draft
+    into sentences costs more than the rest of the rule."""
+    reach = max(0, start - LEAD_REACH)
+    before = draft.text[reach:start]
+    cut = max(before.rfind(mark) for mark in LEAD_STARTS)
+    if cut < 0 and reach > 0:
         return start
-    words = WORD_RE.findall(draft.folded, sentence.start, start)
+    lead = reach + cut + 1
+    lead += len(draft.text[lead:start]) - len(draft.text[lead:start].lstrip())
+    words = WORD_RE.findall(draft.folded, lead, start)
     if words and all(word in LEAD_WORDS or any(in_class(word, name, draft.language)
                                                 for name in LEAD_CLASSES) for word in words):
-        return sentence.start
+        return lead
     return start
 
 
