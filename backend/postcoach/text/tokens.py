@@ -7,7 +7,8 @@ surface form, and a guess for the regular inflections simplemma does not know ("
 are the class lexicons (`lexicons/<lang>/classes/*.tsv`) that list one of those forms.
 
 Besides words, a token is a number, an emoji, a quoted or shouted keyword ("YES", « OUI »), a
-hashtag, a mention, a link, a comma-like mark or a sentence end.
+hashtag (followed by the words glued in it, "#LikeIfUseful" by like, if, useful), a mention, a
+link, a comma-like mark or a sentence end.
 """
 
 from __future__ import annotations
@@ -19,11 +20,20 @@ from importlib import resources
 from typing import NamedTuple
 
 from postcoach.contract import LANGUAGES
-from postcoach.text.draft import EMOJI_RE, HASHTAG_RE, MENTION_RE, WORD_RE, Draft, fold
+from postcoach.text.draft import (
+    EMOJI_RE,
+    HASHTAG_RE,
+    HASHTAG_WORD_RE,
+    MENTION_RE,
+    WORD_RE,
+    Draft,
+    fold,
+)
 from postcoach.text.lexicons import read_entries
 
-WORD, NUMBER, EMOJI, KEYWORD, HASHTAG, MENTION, URL, PUNCT, END, CLITIC = (
+WORD, NUMBER, EMOJI, KEYWORD, HASHTAG, MENTION, URL, PUNCT, END, CLITIC, HASHWORD = (
     "word", "number", "emoji", "keyword", "hashtag", "mention", "url", "punct", "end", "clitic",
+    "hashword",
 )
 # Object pronouns glued after a French imperative name the object: "tague-la", "partage-le".
 OBJECT_CLITICS = frozenset({"le", "la", "les", "lui", "leur"})
@@ -164,6 +174,13 @@ def tokenize(draft: Draft) -> list[Token]:
                 append(new(Token, (start, end, KEYWORD, raw, fold(inner.strip()))))
             else:
                 append(new(Token, (start, end, kind, raw, folded[start:end])))
+                if kind == HASHTAG:
+                    # "#ShareWithYourNetwork" says "share with your network": its words follow
+                    # it, in its place, for the patterns to read.
+                    glued = HASHTAG_WORD_RE.findall(raw[1:])
+                    if len(glued) > 1:
+                        tokens += [new(Token, (start, end, HASHWORD, word, fold(word)))
+                                   for word in glued]
         if url_index >= len(urls):
             return _unmark_shouting(_mark_options(tokens, letters), shouted)
         start, end = urls[url_index]

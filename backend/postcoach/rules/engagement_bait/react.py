@@ -23,6 +23,9 @@ RULE = Rule(
                                   or unnamed_bait(draft, context, "react")),
     patterns=PATTERNS,
     bad=(
+        # A request glued into a hashtag.
+        bad("Our salary report is out, link in the first comment.[[ #LikeIfUseful]]", "en",
+            fixed="Our salary report is out, link in the first comment."),
         # A reaction asked for impersonally, or as the least one can do.
         bad("[[Likes are always appreciated]] 🙏 New menu from today.", "en"),
         bad("[[Les j'aime sont les bienvenus]] 😊 Nouvelle vitrine ce matin.", "fr"),

@@ -94,6 +94,9 @@ RULE = Rule(
         good("Pour envoyer le lien à un proche, appuyez sur « Partager » si vous le souhaitez.",
              "fr"),
         good("Fixed in 4.1.2: the app no longer crashes when tapping the Share button.", "en"),
+        # A campaign's hashtag that asks for a contribution, not a share.
+        good("Tell us how you met: the best stories go in our anniversary book. #ShareYourStory",
+             "en"),
         # A call for help, whatever the agreement of its words (« chienne perdue »).
         good("Chienne perdue près de l'étang hier soir. Si vous l'apercevez, appelez le refuge. "
              "Vous pouvez partager largement, merci 🙏", "fr"),

@@ -28,6 +28,7 @@ RULE = Rule(
         # A word of a call for help that describes the one to tag is no call for help.
         bad("[[Tag ur bestie]] who would 100% get lost in our hedge maze 😂", "en"),
         bad("[[tag ta daronne]] si elle fait le couscous mieux que nous 😤", "fr"),
+        bad("[[#TagAFriend]] who needs a coffee this morning ☕", "en"),
         # A request that is a sentence of its own goes with it; one inside another does not.
         bad("Nouvelle tablette au chocolat noir.[[ Identifiez un ami qui adore le chocolat !]]",
             "fr", fixed="Nouvelle tablette au chocolat noir."),

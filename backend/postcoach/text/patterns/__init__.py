@@ -45,6 +45,7 @@ from postcoach.text.tokens import (
     EMOJI,
     END,
     HASHTAG,
+    HASHWORD,
     KEYWORD,
     MENTION,
     NUMBER,
@@ -77,7 +78,7 @@ KIND_NAMES = {
     "END": frozenset({END}),
     "CLITIC": frozenset({CLITIC}),
 }
-WORDLIKE = frozenset({WORD, KEYWORD, CLITIC})
+WORDLIKE = frozenset({WORD, KEYWORD, CLITIC, HASHWORD})
 # Words that carry no class: numbers written out are the class "number".
 NUMBER_CLASS = "number"
 PUNCTUATION = frozenset(",:()=+/")
@@ -86,7 +87,7 @@ KEY_CACHE_SIZE = 100_000
 # Distinct pairs of neighbouring words whose candidate patterns are remembered.
 PAIR_CACHE_SIZE = 50_000
 # Tokens that may stand before a sentence's first word without ending its start.
-LEAD_KINDS = frozenset({EMOJI, HASHTAG, MENTION, PUNCT})
+LEAD_KINDS = frozenset({EMOJI, HASHTAG, HASHWORD, MENTION, PUNCT})
 # Marks that point at what follows, as list items do.
 ITEM_ARROWS = frozenset("👉➡→")
 
