@@ -23,20 +23,20 @@ def check(draft, context) -> list[Finding]:
     granting it: "We stand by the decision. But you're right that people heard too late"), in
     a sentence that makes it right ("As stated, the offer had ended, but we've refunded the
     difference"), just before an offer, or in a polite request ("could you check on your
-    side?"). A reply
-    with no move a pattern names, or only excused ones, may still read as defensive to the
-    fitted model ("This simply isn't true… we'd ask you not to spread misinformation"): the
-    hint then stands on its most defensive sentence, unless the reply grants the customer's
-    point ("Good catch, the grade was wrong. Updated!"), denies the blame a move
-    would lay on them ("…so it wasn't your fault"), owns the mistake ("It's our mistake,
-    not yours"), which also excuses a move in its sentence, or answers its own move (quotes
-    it to reject it, makes it right in its sentence, or offers something else in the next:
-    "As we mentioned, the policy applies to all tickets. What we can do is transfer yours")."""
+    side?"). A reply with no move a pattern names, or only excused ones, may still read as
+    defensive to the fitted model ("This simply isn't true… we'd ask you not to spread
+    misinformation"): the hint then stands on its most defensive sentence, unless the reply
+    grants the customer's point ("Good catch, the grade was wrong. Updated!"), denies the
+    blame a move would lay on them ("…so it wasn't your fault"), owns the mistake ("It's our
+    mistake, not yours"), which also excuses a move in its sentence, or answers its own move
+    (quotes it to reject it, makes it right in its sentence, or offers something else in the
+    next: "As we mentioned, the policy applies to all tickets. What we can do is transfer
+    yours")."""
     named = pattern_findings(draft, "defensive")
     # "Not our fault", "and now it's our fault?": owned only when neither denied nor asked.
     admitted = [span for span in pattern_matches(draft, "admission")
                 if "negation" not in classes_before(draft, span[0], NEGATION_REACH)
-                and not _asked(draft, span[0])]
+                and _question_at(draft, span[0]) is None]
     granted = pattern_matches(draft, "granted")
     conceded = granted + pattern_matches(draft, "concession") + admitted
     offered = pattern_matches(draft, "offer")
@@ -48,7 +48,7 @@ def check(draft, context) -> list[Finding]:
         finding for finding in named
         if draft.quoted(finding.start, finding.end)
         or any(draft.same_sentence(start, finding.start) for start, _ in conceded)
-        or any(_explains(draft, finding.start, start) for start, _ in granted + offered)
+        or any(_answered_next(draft, finding.start, start) for start, _ in granted + offered)
     ]
     kept = [finding for finding in named if finding not in negated and finding not in answered
             and not _asked_politely(draft, finding.start)]
@@ -71,24 +71,25 @@ def _faults(draft, finding: Finding) -> bool:
                for word in WORD_RE.findall(draft.folded, finding.start, finding.end))
 
 
-def _asked(draft, offset: int) -> bool:
+def _question_at(draft, offset: int):
+    """The sentence the offset falls in, when it is a question."""
     sentence = draft.sentence_at(offset)
-    return sentence is not None and sentence.text.endswith("?")
+    return sentence if sentence is not None and sentence.text.endswith("?") else None
 
 
-def _explains(draft, move: int, offer: int) -> bool:
-    """Whether the move stands in the sentence of an offer or in the one just before it: the
-    rule explained, then something else offered ("As we mentioned, the policy applies to all
-    tickets. What we can do is transfer yours")."""
+def _answered_next(draft, move: int, answer: int) -> bool:
+    """Whether the move stands in the sentence of its answer (an offer, the point granted) or
+    in the one just before it: the rule explained, then something else offered ("As we
+    mentioned, the policy applies to all tickets. What we can do is transfer yours")."""
     starts = [sentence.start for sentence in draft.sentences]
-    return 0 <= bisect_right(starts, offer) - bisect_right(starts, move) <= 1
+    return 0 <= bisect_right(starts, answer) - bisect_right(starts, move) <= 1
 
 
 def _asked_politely(draft, offset: int) -> bool:
     """Whether the move is part of a polite question that asks the customer to do something."""
-    sentence = draft.sentence_at(offset)
-    return (sentence is not None and sentence.text.endswith("?")
-            and POLITE_ASK_RE.search(draft.text, sentence.start, offset) is not None)
+    question = _question_at(draft, offset)
+    return question is not None and POLITE_ASK_RE.search(draft.text, question.start,
+                                                         offset) is not None
 
 
 def _opens(draft, start: int) -> bool:

@@ -91,7 +91,7 @@ NO_NEED_REACH = 60
 # The verbs a request put impersonally gives its noun ("Likes are appreciated").
 SUBJECT_VERBS = frozenset({"are", "is", "cost", "help", "mean", "get", "bring", "make"})
 # "Like" opens a request at a clause's start or after these; after another word it compares.
-LIKE_LEADS = frozenset({"and", "or", "then", "just", "so", "also", "now", "go", "to", "n", ""})
+LIKE_LEADS = frozenset({"and", "or", "then", "just", "so", "also", "now", "go", "to"})
 # Who stops asking does not ask: "Please stop writing 'comment YES below' posts", « arrêtez de
 # réclamer des partages ».
 CEASING = frozenset({"stop", "quit", "avoid", "arrêtez", "arrête", "arrêter", "cessez", "cesse",
@@ -125,24 +125,19 @@ def _labelled(draft, start: int) -> bool:
                for label in labels for language in languages_for(draft.language))
 
 
-def _word_before(draft, start: int) -> str:
-    """The word before `start`, a French elided one read whole."""
-    previous = draft.word_before(start)
-    if previous is None:
-        return ""
-    before = previous.group(1)
-    if draft.text[previous.end(1):previous.end(1) + 1] in APOSTROPHES:
-        return ELIDED.get(before, before)
-    return before
-
-
 def _words_before(draft, start: int, count: int) -> list[str]:
-    """The `count` words before `start`, nearest first ("" past the draft's start)."""
+    """The `count` words before `start`, nearest first, a French elided one read whole ("" past
+    the draft's start)."""
     words = []
     for _ in range(count):
-        words.append(_word_before(draft, start))
         previous = draft.word_before(start)
-        start = previous.start(1) if previous is not None else 0
+        if previous is None:
+            return words + [""] * (count - len(words))
+        word = previous.group(1)
+        if draft.text[previous.end(1):previous.end(1) + 1] in APOSTROPHES:
+            word = ELIDED.get(word, word)
+        words.append(word)
+        start = previous.start(1)
     return words
 
 
