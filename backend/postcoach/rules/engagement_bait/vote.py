@@ -10,11 +10,8 @@ from postcoach.text.tokens import in_class
 # "❤️ pour les crêpes, 😮 pour les gaufres": a poll counted in reactions needs two options.
 MIN_OPTIONS = 2
 OPTION_TAIL = re.compile(r"[^,;.!?\n/]*?(?=\s*(?:[,;.!?\n/]|$))")
-# "Tu préfères les crêpes pliées ou roulées ?": a forced choice with nothing to say about it.
-FORCED_CHOICE = re.compile(
-    r"(?:tu préfères|vous préférez|plutôt|team \S+ ou team|which do you prefer|would you rather"
-    r"|team \S+ or team)[^?.!\n]*\b(?:ou|or)\b[^?.!\n]*\?"
-)
+# What ends the sentence of a forced choice: it is one only if that is a question mark.
+SENTENCE_END_RE = re.compile(r"[?.!\n]")
 # The words that may lead a sentence to its first option: "Vote with a like for blue…",
 # « Réagissez avec ❤️ pour… ».
 LEAD_CLASSES = ("react_verb", "vote_verb", "comment_verb", "determiner")
@@ -41,16 +38,26 @@ def check(draft, context):
         findings.append(Finding(start, end, 1.0, {"word": draft.text[start:end]}))
     folded = draft.folded
     if "?" in folded:
-        for match in FORCED_CHOICE.finditer(folded):
-            if REASON_ASKED[draft.language].search(folded, match.end(), match.end() + 80):
-                continue
-            start, end = match.start(), match.start() + len(match.group().rstrip(" ,;\n"))
-            findings.append(Finding(start, end, 1.0, {"word": draft.text[start:end]}))
+        findings += _forced_choices(draft)
     if findings:
         return removable(draft, findings)
     # A choice whose reason is asked for is a real question, whoever reads it as a poll.
     return [finding for finding in unnamed_bait(draft, context, "vote")
             if not REASON_ASKED[draft.language].search(folded, finding.start, finding.end)]
+
+
+def _forced_choices(draft) -> list[Finding]:
+    """"Tu préfères les crêpes pliées ou roulées ?": the choice, to its question mark, unless the
+    why or the how is asked after it."""
+    found = []
+    for start, end in pattern_matches(draft, "forced_choice"):
+        closing = SENTENCE_END_RE.search(draft.text, end)
+        if closing is None or closing.group() != "?":
+            continue
+        end = closing.end()
+        if not REASON_ASKED[draft.language].search(draft.folded, end, end + 80):
+            found.append(Finding(start, end, 1.0, {"word": draft.text[start:end]}))
+    return found
 
 
 def _lead(draft, start: int) -> int:
@@ -90,7 +97,7 @@ RULE = Rule(
     source="002 — « “Tu préfères les crêpes pliées ou roulées ?” … de fausses interactions "
     "complètement “tarte” » ; Meta, vote baiting",
     check=check,
-    patterns=PATTERNS,
+    patterns=(*PATTERNS, "forced_choice"),
     outranks=("engagement_bait.comment", "engagement_bait.react", "engagement_bait.share",
               "engagement_bait.tag"),
     bad=(
@@ -110,6 +117,9 @@ RULE = Rule(
             "les commentaires !]]", "fr",
             fixed="Votre pire réunion : 1, le point hebdo / 2, la visio."),
         bad("[[Would you rather have pancakes or waffles?]]", "en"),
+        # The preference in any person and tense.
+        bad("Et vous, [[vous préféreriez un week-end à la mer ou à la montagne ?]]", "fr"),
+        bad("[[Which one do you prefer: the tote or the backpack?]]", "en"),
         # Phone spelling; votes counted in reactions.
         bad("[[❤️ pr la crêpe nutella, 👍 pr la caramel beurre salé]], la moins votée dégage", "fr"),
         bad("sweet or savory crepes??[[ react and we'll count em 🥞]]", "en",
