@@ -62,7 +62,13 @@ def check(draft, context) -> list[Finding]:
             _opens(draft, start) for start, _ in conceded):
         return []
     judgement = readings.reader("defensive").judge(draft)
-    return [] if judgement is None else [judged_finding(draft, judgement)]
+    # The sentence it weighs most is answered like a move: made right in itself ("isn't
+    # covered, but we can offer you…") or followed by an offer.
+    if judgement is None or any(draft.same_sentence(start, judgement.start)
+                                for start, _ in conceded) or any(
+            _answered_next(draft, judgement.start, start) for start, _ in offered):
+        return []
+    return [judged_finding(draft, judgement)]
 
 
 def _faults(draft, finding: Finding) -> bool:
@@ -208,6 +214,15 @@ RULE = Rule(
              "is move yours to a friend's name, free of charge.", "en", reply=True),
         good("We can't make exceptions to the under-8s rule, but we do run a supervised club on "
              "Tuesdays.", "en", reply=True),
+        # What the customer can do instead; the most defensive-sounding sentence made right in
+        # itself; the point granted after an apology and a name.
+        good("Les arrhes ne sont pas remboursables, comme indiqué à la réservation. Vous pouvez "
+             "en revanche reporter votre séjour sur une autre date.", "fr", reply=True),
+        good("Wear and tear isn't covered by the warranty, but we can offer you a new strap at "
+             "half price.", "en", reply=True),
+        good("Désolés Karim, vous avez raison, l'attente était trop longue. Il manquait deux "
+             "serveurs ce soir-là, mais ce n'est pas votre problème : le café est pour nous.",
+             "fr", reply=True),
         good("Sorry you've had to deal with it: we'll put up more signs this week.", "en",
              reply=True),
         # The customer's point granted after the move; an apology typed fast; help offered.
