@@ -96,6 +96,11 @@ LIKE_LEADS = frozenset({"and", "or", "then", "just", "so", "also", "now", "go", 
 # réclamer des partages ».
 CEASING = frozenset({"stop", "quit", "avoid", "arrêtez", "arrête", "arrêter", "cessez", "cesse",
                      "cesser", "évitez", "évite", "éviter"})
+# The word just before a verb that forbids it: "Please don't vote in the comments", « Ne
+# partagez pas », "never tag". Only just before: "Don't forget to tag a friend" still asks.
+FORBIDDING = frozenset({"not", "never", "ne", "jamais"})
+# …unless what is forbidden is leaving without doing it: "Don't scroll past without saying hi".
+UNLESS_RE = re.compile(r"(?:\W+\w+){0,3}?\W+(?:without|sans)\b")
 QUOTES = "\"'“”«‘’"
 OPENING_QUOTE_RE = re.compile(rf"(?<=\s)[{QUOTES}]")
 APOSTROPHES = "'’"
@@ -246,6 +251,17 @@ def _enters(draft, offset: int) -> bool:
     return word is not None and in_class(word.group(), "entry", draft.language)
 
 
+def forbidden(draft, start: int) -> bool:
+    """Whether the verb at `start` is forbidden, not asked: "please don't vote in the comments",
+    « ne partagez pas » (but "Don't scroll past without saying hi" asks)."""
+    word = WORD_RE.match(draft.folded, start)
+    if word is None:
+        return False
+    before, second, _ = _words_before(draft, start, 3)
+    return (before in FORBIDDING or (before == "t" and second == "don")) and not UNLESS_RE.match(
+        draft.folded, word.end())
+
+
 def _requested(draft, span: tuple[int, int]) -> bool:
     text, (start, end) = draft.text, span
     if NARRATED_RE.match(text, start) or MANY_OF_YOU_RE.search(draft.folded, max(0, start - 40),
@@ -266,6 +282,8 @@ def _requested(draft, span: tuple[int, int]) -> bool:
         return True
     opening = word.group()
     before, second, third = _words_before(draft, start, 3)
+    if forbidden(draft, start):
+        return False
     if before in NAME_PREPOSITIONS and text[start:word.end()].isupper():
         return False  # a name in capitals, not a keyword to type: « l'export en PDF »
     if before == "to" and third in ENGLISH_SUBJECTS:

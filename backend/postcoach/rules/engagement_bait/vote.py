@@ -1,7 +1,7 @@
 import re
 
 from postcoach.rules.base import Finding, Rule, bad, good
-from postcoach.rules.engagement_bait import PATTERNS, unnamed_bait
+from postcoach.rules.engagement_bait import PATTERNS, forbidden, unnamed_bait
 from postcoach.rules.matching import pattern_findings, removable
 from postcoach.text.draft import WORD_RE
 from postcoach.text.patterns import pattern_matches
@@ -25,7 +25,8 @@ REASON_ASKED = {"fr": re.compile(r"\b(?:pourquoi|comment)\b"),
 
 
 def check(draft, context):
-    findings = pattern_findings(draft, "vote_request")
+    findings = [finding for finding in pattern_findings(draft, "vote_request")
+                if not forbidden(draft, finding.start)]
     options = pattern_matches(draft, "vote_option")
     if "?" in draft.text:
         options = sorted({*options, *pattern_matches(draft, "vote_loose_option")})
@@ -135,6 +136,10 @@ RULE = Rule(
         good("Quel critère compte le plus pour vous : le prix ou la durabilité ?", "fr"),
         good("Road or trail for a first marathon: which would you pick, and why?", "en"),
         good("What matters most to you when you choose a bike?", "en"),
+        # A vote forbidden where it cannot be counted.
+        good("Le vote du joueur du mois se fait sur notre site : ne votez pas en commentaire, on "
+             "ne peut pas les compter.", "fr"),
+        good("Ballots are on the club website. Please don't vote in the replies!", "en"),
         # The same emoji again and again is a list's bullet, not a poll's options.
         good("Ready for winter? Our new coats are in store: ✅ Free delivery ✅ Free returns "
              "✅ Two-year warranty", "en"),
