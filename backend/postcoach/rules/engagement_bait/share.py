@@ -4,9 +4,10 @@ from postcoach.rules.base import Finding, Rule, bad, good
 from postcoach.rules.engagement_bait import PATTERNS, passed_on, requests, unnamed_bait
 from postcoach.rules.matching import removable
 
-# Shares counted or priced: "every share = $1 donated", « chaque partage », "500 shares".
-COUNTED_SHARES_RE = re.compile(r"\b(?:every|each|per|chaque|par)\s+(?:share|repost|partage)\b"
-                               r"|\d\s*k?\s+(?:shares|reposts|partages)\b")
+# Shares counted or priced: "every share = $1 donated", "1 share = 1 meal", « chaque partage »,
+# "500 shares".
+COUNTED_SHARES_RE = re.compile(r"\b(?:every|each|per|one|chaque|par|\d+\s*k?)\s+"
+                               r"(?:share|repost|partage)s?\b")
 # An audience told by its circumstance: "anyone who may be travelling", « ceux qui habitent ».
 CONCERNED_RE = re.compile(
     r"\b(?:anyone|everyone|friends|neighbou?rs|people|those|quiconque|ceux|celles|proches"
@@ -46,6 +47,8 @@ RULE = Rule(
     patterns=PATTERNS,
     outranks=("engagement_bait.react", "engagement_bait.tag"),
     bad=(
+        # Shares counted, however many.
+        bad("Pour la banque alimentaire : [[1 partage =]] 1 repas offert cet hiver.", "fr"),
         bad("[[Partagez si]] vous êtes d'accord !", "fr"),
         bad("Notre nouvelle vidéo est en ligne, [[faites tourner]] !", "fr"),
         bad("[[Share if]] you agree!", "en"),
