@@ -13,7 +13,13 @@ from postcoach.text import readings
 from postcoach.text.draft import WORD_RE
 from postcoach.text.patterns import class_spans, pattern_matches
 from postcoach.text.signals import per_draft
-from postcoach.text.tokens import class_index, in_class, languages_for, word_classes
+from postcoach.text.tokens import (
+    SENTENCE_ENDS,
+    class_index,
+    in_class,
+    languages_for,
+    word_classes,
+)
 
 # The pattern files of requests (not of options or prizes, which ordinary posts have too): a
 # post one of them matches is the patterns' to judge.
@@ -169,7 +175,9 @@ def _pressed(draft, start: int) -> bool:
     « sur » (« appuyez sur « Partager » »)."""
     for _ in range(3):
         previous = draft.word_before(start)
-        if previous is None:
+        # A button is pressed in the sentence that names it: "Which would you pick? Comment A"
+        # asks for a comment.
+        if previous is None or not SENTENCE_ENDS.isdisjoint(draft.text[previous.end(1):start]):
             return False
         if previous.group(1) in BUTTON_VERBS:
             return True

@@ -23,6 +23,9 @@ RULE = Rule(
     patterns=PATTERNS,
     outranks=("engagement_bait.react",),
     bad=(
+        # "pick" presses no button from the sentence before.
+        bad("Which lamp would you pick?[[ Comment A or B below 👇]]", "en",
+            fixed="Which lamp would you pick?"),
         bad("Vous aussi vous aimez l'été ?[[ Tapez OUI !]]", "fr",
             fixed="Vous aussi vous aimez l'été ?"),
         bad("[[Commente si tu es d'accord]].", "fr"),
