@@ -27,7 +27,7 @@ REQUESTS = ("bait_comment", "bait_react", "bait_share", "bait_tag", "contest_ent
             "vote_request")
 STANDALONE_REQUESTS = tuple(name for name in REQUESTS if name != "contest_entry")
 # Every bait pattern file: each rule of the family asks for them.
-PATTERNS = (*REQUESTS, "contest_mark", "vote_loose_option", "vote_option", "job_offer")
+PATTERNS = (*REQUESTS, "contest_mark", "vote_loose_option", "vote_option", "appeal")
 # A request is an imperative or an infinitive; a match that opens on a verb in the past
 # narrates ("So many of you tagged friends", « vous avez identifié vos amis », « le four a
 # lâché 😓 »). Words in "-eed" are mostly no past ("we need 1,000 shares", "feed", "speed").
@@ -69,6 +69,11 @@ HOW_TO_RE = {
                      r"|[:.!?…\n]\s*to)\s+$"),
     "fr": re.compile(r"(?:\bcomment|[:.!?…\n]\s*pour)\s+$"),
 }
+# A purpose that opens a sentence or follows a colon, and the comma that closes it before the
+# main clause: what it holds is the aim a how-to serves ("Tip: to react with more than a like,
+# hold the button"), not a request ("To celebrate 1M subscribers we're giving away… Like + share").
+PURPOSE_CLAUSE_RE = re.compile(r"(?:^|[:.!?…\n])\s*(?:to|pour)\s[^,;:.!?…\n]*$")
+PURPOSE_CLOSED_RE = re.compile(r"[^,;:.!?…\n]*,")
 # A sentence that opens as a how-to's title, its steps after a colon.
 HOW_TO_TITLE_RE = re.compile(r"\W*(?:\w+\s+){0,2}?(?:how[\s-]+to|comment)\b")
 # What one does to a button, whose label is quoted like a keyword to type.
@@ -86,6 +91,10 @@ REACTION_CLASSES = frozenset({"react_noun"})
 DESTINATION_RE = re.compile(r"[^\w\n]{0,3}(?:by|via|in|into|to|on|at|par|en|dans|au|à|sur)\s+"
                             r"(?:(?:the|your|our|a|le|la|votre|ton|ta|notre)\s+|l['’])?"
                             r"(\d[\d ]{3,}|[^\W\d_][\w-]*)")
+# The code a request names before saying where it goes: "mention code STUDENT25 at checkout",
+# « indiquez le code ÉTÉ24 au paiement ». Read in the text as written, for its capitals.
+NAMED_CODE_RE = re.compile(r"\s+(?:(?:the|your|our|le|votre|notre)\s+)?(?:(?:promo\s+)?code\s+)?"
+                           r"[\"'“«]?\s?[A-ZÀ-Þ0-9][A-ZÀ-Þ0-9_-]+(?![\w-])\s?[\"'”»]?")
 # A message sent to the one posting, just after the verb: "send me a DM", « envoyez-nous un MP ».
 PRIVATE_MESSAGE_RE = re.compile(r"-?\s*(?:me|us|moi|nous)\s+(?:(?:a|an|un|une)\s+)?(\w+)")
 # What a request is said not to need, just before it: « pas besoin de liker », "no need to
@@ -194,8 +203,8 @@ def _known_use(draft, start: int, end: int) -> bool:
     in the app"), it sends its word elsewhere than the post ("text STOP to 61420"), or it tags
     the brand itself ("tag us in your photos", « identifiez-nous », "tag @Bakery so we find your
     pictures")."""
-    if (_pressed(draft, start) and _labelled(draft, start)) or _taught(
-            draft, start) or _quotes_a_button(draft, start, end) or _sent_elsewhere(draft, end):
+    if (_pressed(draft, start) and _labelled(draft, start)) or _taught(draft, start, end) or \
+            _quotes_a_button(draft, start, end) or _sent_elsewhere(draft, end):
         return True
     word = WORD_RE.match(draft.folded, start)
     if word is None:
@@ -221,12 +230,15 @@ def _reach(draft, start: int, end: int) -> bool | None:
 def _sent_elsewhere(draft, end: int) -> bool:
     """Whether what the request asks for goes somewhere else than the post: a text message, a
     mail, an app's search bar ("type 'roaming' in the search bar", « envoyez COUPURE par SMS au
-    61 420 »), a private message ("If that's you, send me a DM")."""
+    61 420 », "mention code STUDENT25 at checkout"), a private message ("If that's you, send me
+    a DM")."""
     private = PRIVATE_MESSAGE_RE.match(draft.folded, end)
     if private is not None and in_class(private.group(1), "private_exchange", draft.language):
         return True
-    destination = DESTINATION_RE.match(draft.folded, end)
-    if destination is None:
+    code = NAMED_CODE_RE.match(draft.text, end)
+    destination = DESTINATION_RE.match(draft.folded, end) or (
+        code and DESTINATION_RE.match(draft.folded, code.end()))
+    if not destination:
         return False
     where = destination.group(1)
     return where[0].isdigit() or in_class(where, "elsewhere", draft.language)
@@ -239,12 +251,16 @@ def _quotes_a_button(draft, start: int, end: int) -> bool:
                for quote in OPENING_QUOTE_RE.finditer(draft.text, start + 1, end))
 
 
-def _taught(draft, start: int) -> bool:
-    """Whether the match is what a how-to teaches ("how to tag", « comment identifier »), or a
-    step of one ("How to save a class: open the timetable, tap the heart…")."""
+def _taught(draft, start: int, end: int) -> bool:
+    """Whether the match is what a how-to teaches ("how to tag", « comment identifier »), the
+    aim it serves (« pour réagir autrement qu'avec un « J'aime », restez appuyé… »), or a step
+    of one ("How to save a class: open the timetable, tap the heart…")."""
     sentence = draft.sentence_at(start)
     title = sentence and HOW_TO_TITLE_RE.match(draft.folded, sentence.start)
     if title and ":" in draft.text[title.end():start] and not _enters(draft, title.end()):
+        return True
+    if sentence and PURPOSE_CLAUSE_RE.search(draft.folded, sentence.start, start) and \
+            PURPOSE_CLOSED_RE.match(draft.folded, end):
         return True
     # A line break stands for the start of the draft.
     before = ("\n" if start <= 16 else "") + draft.folded[max(0, start - 16):start]
@@ -345,7 +361,7 @@ def passed_on(draft) -> bool:
     warning) or a job offered: asking to share it or to tag someone passes it to whoever it
     can serve, which Meta does not count as bait. The words of a call that describe the one to
     tag are no call ("tag your bestie who would get lost in our maze")."""
-    if pattern_matches(draft, "job_offer"):
+    if pattern_matches(draft, "appeal"):
         return True
     described = _described(draft)
     return any(not any(first <= start < last for first, last in described)

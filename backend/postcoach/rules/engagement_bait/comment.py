@@ -29,6 +29,7 @@ RULE = Rule(
         bad("Vous aussi vous aimez l'été ?[[ Tapez OUI !]]", "fr",
             fixed="Vous aussi vous aimez l'été ?"),
         bad("[[Commente si tu es d'accord]].", "fr"),
+        bad("[[Fill in the blank]]: a Sunday is not complete without ____ ☕", "en"),
         bad("Who's ready for Friday?[[ Type YES!]]", "en", fixed="Who's ready for Friday?"),
         bad("[[Comment below if you agree]].", "en"),
         # A rating or a puzzle's answer is a set thing to type in the comments.
@@ -84,6 +85,7 @@ RULE = Rule(
              "rétablissement.", "fr"),
         good('Tip: in the app, type "roaming" in the search bar to see the daily rate.', "en"),
         good("Type SPRING15 at checkout for 15% off all plants until Sunday.", "en"),
+        good("Mention the code WINTER10 at checkout and get 10% off scarves.", "en"),
         # The brand says what it does: its pronouns come before the verb.
         good("Posez vos questions en commentaire, on vous répond ici 😊", "fr"),
         good("If we had to sum up their recipes in an emoji: 🤤", "en"),

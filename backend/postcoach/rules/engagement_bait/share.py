@@ -107,6 +107,11 @@ RULE = Rule(
         good("We're hiring 60 colleagues for our new store. Know someone looking for work "
              "nearby? Pass it on!", "en"),
         good("On recrute deux serveurs pour l'été ! Faites passer le mot 🙏", "fr"),
+        # Volunteers or donors sought, a product recalled: the call is passed to who can help.
+        good("The animal shelter is looking for weekend volunteers to walk the dogs. Please "
+             "share with anyone nearby who loves dogs.", "en"),
+        good("Lot 3 de nos yaourts à la vanille non conforme : ne les consommez pas et "
+             "rapportez-les en magasin. Merci de partager l'information.", "fr"),
         # A notice passed to the people it concerns.
         good("Road closure: the bridge is shut on Saturday night. Please pass this on to anyone "
              "travelling into the island.", "en"),
