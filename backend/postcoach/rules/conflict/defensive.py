@@ -129,6 +129,10 @@ RULE = Rule(
         bad("[[Vous auriez dû lire]] la notice avant.", "fr", reply=True),
         bad("It's [[not our fault]] the parcel is late.", "en", reply=True),
         bad("[[You should have read]] the instructions.", "en", reply=True),
+        # The cause laid on the customer's side.
+        bad("Le souci [[vient sans doute de votre installation]] électrique.", "fr", reply=True),
+        bad("The noise [[comes from your neighbour]]'s flat, not from our work.", "en",
+            reply=True),
         bad("Nous n'avons [[rien à ajouter]].", "fr", reply=True),
         bad("La [[politique, c'est la politique]] : aucun avoir.", "fr", reply=True),
         bad("Your [[comments will be removed]] if this goes on.", "en", reply=True),
@@ -254,6 +258,8 @@ RULE = Rule(
         # The brand takes the blame in the sentence of the move.
         good("Nos registres indiquent que la révision a été faite, mais si le voyant s'est "
              "rallumé, c'est à nous de regarder ça : écrivez-nous en privé.", "fr", reply=True),
+        good("Nous ne pouvons pas annuler ce billet, mais vous pouvez le céder gratuitement "
+             "depuis votre espace client.", "fr", reply=True),
         good("You're right, that's not true of our usual service, and we're sorry.", "en",
              reply=True),
         good("“We can't be held responsible” is not an answer we want to give you.", "en",
