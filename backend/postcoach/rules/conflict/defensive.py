@@ -48,7 +48,10 @@ def check(draft, context) -> list[Finding]:
         finding for finding in named
         if draft.quoted(finding.start, finding.end)
         or any(draft.same_sentence(start, finding.start) for start, _ in conceded)
-        or any(_answered_next(draft, finding.start, start) for start, _ in granted + offered)
+        or any(_answered_next(draft, finding.start, start) for start, end in granted + offered
+               # An answer stands outside the move: "we don't see what more we could do" holds
+               # the words of an offer ("what we could do").
+               if not finding.start <= start < end <= finding.end)
     ]
     kept = [finding for finding in named if finding not in negated and finding not in answered
             and not _asked_politely(draft, finding.start)]
