@@ -23,7 +23,16 @@ from postcoach.text.patterns import (
     pattern_matches,
     token_view,
 )
-from postcoach.text.tokens import CLITIC, EMOJI, KEYWORD, NUMBER, forms, tokens_of, word_classes
+from postcoach.text.tokens import (
+    CLITIC,
+    EMOJI,
+    KEYWORD,
+    NUMBER,
+    forms,
+    glued_words,
+    tokens_of,
+    word_classes,
+)
 
 DATA = Path(__file__).parent / "data"
 REPO = Path(__file__).resolve().parents[1]
@@ -53,6 +62,17 @@ def test_tokens_split_clitics_contractions_and_find_keywords():
     assert _tokens("the EU and AI", "en")[1] == ("word", "eu")  # acronyms are not shouting
     kinds = {kind for kind, _ in _tokens("3 amis 🎁 https://acme.fr/x @lea #promo")}
     assert {NUMBER, EMOJI, "url", "mention", "hashtag"} <= kinds
+
+
+def test_hashtags_are_read_as_the_words_they_glue():
+    assert _tokens("#LikeIfUseful", "en")[1:] == [("hashword", "like"), ("hashword", "if"),
+                                                 ("hashword", "useful")]
+    # Typed in lower case, a hashtag is split into the fewest words the lexicons or patterns know.
+    assert glued_words("shareifyouagree", "en") == ("share", "if", "you", "agree")
+    assert glued_words("tagueuneamie", "fr") == ("tague", "une", "amie")
+    # A word the lexicons know, or a name they cannot split, stays whole.
+    assert glued_words("concours", "fr") == ("concours",)
+    assert glued_words("therapist", "en") == ("therapist",)
 
 
 def _spans(pattern: str, text: str, language: str = "en") -> list[str]:

@@ -7,8 +7,9 @@ surface form, and a guess for the regular inflections simplemma does not know ("
 are the class lexicons (`lexicons/<lang>/classes/*.tsv`) that list one of those forms.
 
 Besides words, a token is a number, an emoji, a quoted or shouted keyword ("YES", « OUI »), a
-hashtag (followed by the words glued in it, "#LikeIfUseful" by like, if, useful), a mention, a
-link, a comma-like mark or a sentence end.
+hashtag (followed by the words glued in it, "#LikeIfUseful" by like, if, useful, and
+"#shareifyouagree" by share, if, you, agree), a mention, a link, a comma-like mark or a sentence
+end.
 """
 
 from __future__ import annotations
@@ -178,6 +179,8 @@ def tokenize(draft: Draft) -> list[Token]:
                     # "#ShareWithYourNetwork" says "share with your network": its words follow
                     # it, in its place, for the patterns to read.
                     glued = HASHTAG_WORD_RE.findall(raw[1:])
+                    if len(glued) == 1 and raw[1:].islower():
+                        glued = glued_words(raw[1:], draft.language)
                     if len(glued) > 1:
                         tokens += [new(Token, (start, end, HASHWORD, word, fold(word)))
                                    for word in glued]
@@ -253,6 +256,12 @@ def _guesses(word: str, language: str) -> list[str]:
 
 LEMMAS_DIR = "lemmas"
 INFLECTIONS = "inflections.tsv"
+NAMED = "named.tsv"
+# A lower-case hashtag is split only into words this long or longer ("a" and "i" aside): short
+# pieces would split most names into something.
+MIN_GLUED_WORD = 2
+# Longer hashtags are sentences, not the requests a few glued words make.
+MAX_GLUED_HASHTAG = 40
 
 
 def lemma_file(language: str, name: str):
@@ -269,6 +278,42 @@ def inflections(language: str) -> dict[str, str]:
             form, lemma = line.split("\t")
             table[form] = lemma
     return table
+
+
+@cache
+def vocabulary(language: str) -> frozenset[str]:
+    """Every word a lexicon or a pattern can match, in any of its forms."""
+    named = lemma_file(language, NAMED).read_text(encoding="utf-8").splitlines()
+    return frozenset(word for word in named if word and not word.startswith("# ")) | frozenset(
+        inflections(language))
+
+
+@lru_cache(maxsize=4096)
+def glued_words(tag: str, draft_language: str) -> tuple[str, ...]:
+    """The words a hashtag typed in lower case glues together ("shareifyouagree": share, if,
+    you, agree), when every piece is a word the lexicons or patterns know and the tag itself is
+    none: the fewest pieces win. (tag,) when it cannot be split so."""
+    for language in languages_for(draft_language):
+        known = vocabulary(language)
+        if tag in known or len(tag) > MAX_GLUED_HASHTAG:
+            return (tag,)
+        # fewest[i]: the fewest known pieces that make tag[:i], and where the last one starts.
+        fewest: list[tuple[int, int] | None] = [(0, 0)] + [None] * len(tag)
+        for end in range(1, len(tag) + 1):
+            for start in range(end):
+                piece, before = tag[start:end], fewest[start]
+                if before is None or (len(piece) < MIN_GLUED_WORD and piece not in ("a", "i")):
+                    continue
+                if piece in known and (fewest[end] is None or before[0] + 1 < fewest[end][0]):
+                    fewest[end] = (before[0] + 1, start)
+        if fewest[-1] is not None:
+            words, end = [], len(tag)
+            while end:
+                start = fewest[end][1]
+                words.append(tag[start:end])
+                end = start
+            return tuple(reversed(words))
+    return (tag,)
 
 
 @cache

@@ -50,6 +50,7 @@ RULE = Rule(
         # Shares counted, however many.
         bad("Pour la banque alimentaire : [[1 partage =]] 1 repas offert cet hiver.", "fr"),
         bad("[[Partagez si]] vous êtes d'accord !", "fr"),
+        bad("Our summer menu is live.[[ #shareifyouagree]]", "en"),
         bad("Notre nouvelle vidéo est en ligne, [[faites tourner]] !", "fr"),
         bad("[[Share if]] you agree!", "en"),
         bad("Nouvelle recette en ligne.[[ Partagez si vous êtes d'accord 👇]]", "fr",
