@@ -41,10 +41,12 @@ OBJECT_CLITICS = frozenset({"le", "la", "les", "lui", "leur"})
 # A capital letter standing alone before one of these is an option: "Tape A pour chat".
 OPTION_FOLLOWERS = frozenset({"for", "pour", "or", "ou", "=", ",", "/", "and", "et"})
 
-# A short quoted phrase is a keyword ("Commente « JE VEUX »"); a longer one is a quotation.
+# A short quoted phrase is a keyword ("Commente « JE VEUX »", 'Say "I'm in"'); a longer one is a
+# quotation. An English contraction's apostrophe is part of it; any other closes a single quote
+# or makes the words a label (« J'aime la page », read word by word as a reaction).
 QUOTED_RE = re.compile(
     r"(?:«\s?|“|\"|(?<![\w'’])['‘])"
-    r"([^\s\"“”«»‘’'][^\"“”«»‘’'\n]{0,28}?)"
+    r"([^\s\"“”«»‘’'](?:[^\"“”«»‘’'\n]|(?<=\w)['’](?=(?i:m|s|re|ll|d|ve|t)\b)){0,28}?)"
     r"(?:\s?»|”|\"|['’](?![\w]))"
 )
 NUMBER_RE = re.compile(r"\d+(?:[.,]\d+)*")

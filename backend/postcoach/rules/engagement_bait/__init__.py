@@ -74,8 +74,16 @@ HOW_TO_RE = {
 # hold the button"), not a request ("To celebrate 1M subscribers we're giving away… Like + share").
 PURPOSE_CLAUSE_RE = re.compile(r"(?:^|[:.!?…\n])\s*(?:to|pour)\s[^,;:.!?…\n]*$")
 PURPOSE_CLOSED_RE = re.compile(r"[^,;:.!?…\n]*,")
+# What a feature lets one do, just before the verb: "the link icon lets you send it to family",
+# « l'icône vous permet de la partager ».
+CAPABILITY_RE = re.compile(r"\b(?:(?:lets|let|allows?|enables?|helps?)\s+(?:you|u)\s+(?:to\s+)?"
+                           r"|(?:permet|permettent|permettra)\s+(?:(?:de|d['’])\s*)?"
+                           r"(?:(?:vous|te)\s+)?(?:de\s+|d['’])?)$")
+CAPABILITY_REACH = 30
 # A sentence that opens as a how-to's title, its steps after a colon.
 HOW_TO_TITLE_RE = re.compile(r"\W*(?:\w+\s+){0,2}?(?:how[\s-]+to|comment)\b")
+# The steps of a how-to after a title's colon: "Republier une offre : cliquez sur « … »".
+STEPS_RE = re.compile(r"[^.!?…:\n]*:\s*(\w+)")
 # What one does to a button, whose label is quoted like a keyword to type.
 BUTTON_VERBS = frozenset({"click", "tap", "press", "select", "choose", "pick", "clicking",
                           "tapping", "pressing", "selecting", "choosing", "picking", "cliquez",
@@ -200,11 +208,12 @@ def _known_use(draft, start: int, end: int) -> bool:
     """Whether the match at `start` is a use of the words that is no bait: it names a button
     ('Click "Learn More"', "tap Share, then pick a name", "click Repost under the post and
     choose 'Repost with your thoughts'": a how-to), a how-to teaches it ("how to tag a teammate
-    in the app"), it sends its word elsewhere than the post ("text STOP to 61420"), or it tags
-    the brand itself ("tag us in your photos", « identifiez-nous », "tag @Bakery so we find your
+    in the app"), it sends its word elsewhere than the post ("text STOP to 61420"), a feature
+    lets one do it ("the link icon lets you send it to family"), or it tags the brand itself ("tag us in your photos", « identifiez-nous », "tag @Bakery so we find your
     pictures")."""
     if (_pressed(draft, start) and _labelled(draft, start)) or _taught(draft, start, end) or \
-            _quotes_a_button(draft, start, end) or _sent_elsewhere(draft, end):
+            _quotes_a_button(draft, start, end) or _sent_elsewhere(draft, end) or \
+            CAPABILITY_RE.search(draft.folded, max(0, start - CAPABILITY_REACH), start):
         return True
     word = WORD_RE.match(draft.folded, start)
     if word is None:
@@ -253,14 +262,19 @@ def _quotes_a_button(draft, start: int, end: int) -> bool:
 
 def _taught(draft, start: int, end: int) -> bool:
     """Whether the match is what a how-to teaches ("how to tag", « comment identifier »), the
-    aim it serves (« pour réagir autrement qu'avec un « J'aime », restez appuyé… »), or a step
-    of one ("How to save a class: open the timetable, tap the heart…")."""
+    aim it serves (« pour réagir autrement qu'avec un « J'aime », restez appuyé… »), its title
+    when its steps press buttons (« Republier une offre : cliquez sur… »), or a step of one
+    ("How to save a class: open the timetable, tap the heart…")."""
     sentence = draft.sentence_at(start)
     title = sentence and HOW_TO_TITLE_RE.match(draft.folded, sentence.start)
     if title and ":" in draft.text[title.end():start] and not _enters(draft, title.end()):
         return True
     if sentence and PURPOSE_CLAUSE_RE.search(draft.folded, sentence.start, start) and \
             PURPOSE_CLOSED_RE.match(draft.folded, end):
+        return True
+    # A title whose steps, after its colon, press a button ("Republier une offre : cliquez…").
+    steps = sentence and sentence.start == start and STEPS_RE.match(draft.folded, end)
+    if steps and steps.group(1) in BUTTON_VERBS:
         return True
     # A line break stands for the start of the draft.
     before = ("\n" if start <= 16 else "") + draft.folded[max(0, start - 16):start]

@@ -30,6 +30,8 @@ RULE = Rule(
             fixed="Vous aussi vous aimez l'été ?"),
         bad("[[Commente si tu es d'accord]].", "fr"),
         bad("[[Fill in the blank]]: a Sunday is not complete without ____ ☕", "en"),
+        bad("[[Comment with the third photo]] in your gallery 📸", "en"),
+        bad('[[Say "I\'m in"]] below and you are on the list!', "en"),
         bad("Who's ready for Friday?[[ Type YES!]]", "en", fixed="Who's ready for Friday?"),
         bad("[[Comment below if you agree]].", "en"),
         # A rating or a puzzle's answer is a set thing to type in the comments.

@@ -51,6 +51,7 @@ RULE = Rule(
         bad("Pour la banque alimentaire : [[1 partage =]] 1 repas offert cet hiver.", "fr"),
         bad("[[Partagez si]] vous êtes d'accord !", "fr"),
         bad("Our summer menu is live.[[ #shareifyouagree]]", "en"),
+        bad("[[Envoie ce message à 5 amies]] avant minuit 💌", "fr"),
         bad("Notre nouvelle vidéo est en ligne, [[faites tourner]] !", "fr"),
         bad("[[Share if]] you agree!", "en"),
         bad("Nouvelle recette en ligne.[[ Partagez si vous êtes d'accord 👇]]", "fr",
@@ -108,7 +109,11 @@ RULE = Rule(
         good("We're hiring 60 colleagues for our new store. Know someone looking for work "
              "nearby? Pass it on!", "en"),
         good("On recrute deux serveurs pour l'été ! Faites passer le mot 🙏", "fr"),
-        # Volunteers or donors sought, a product recalled: the call is passed to who can help.
+        # What a feature lets one do is no request.
+        good("In the app, the link icon lets you send it to your family.", "en"),
+        # A pet missing, volunteers or donors sought, a product recalled: the call is passed on.
+        good("Our cat Miso hasn't come home since Sunday night. If you see her, call us. Please "
+             "share with your neighbours 🙏", "en"),
         good("The animal shelter is looking for weekend volunteers to walk the dogs. Please "
              "share with anyone nearby who loves dogs.", "en"),
         good("Lot 3 de nos yaourts à la vanille non conforme : ne les consommez pas et "
