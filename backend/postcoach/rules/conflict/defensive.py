@@ -132,6 +132,9 @@ RULE = Rule(
         bad("[[Vous auriez dû lire]] la notice avant.", "fr", reply=True),
         bad("It's [[not our fault]] the parcel is late.", "en", reply=True),
         bad("[[You should have read]] the instructions.", "en", reply=True),
+        bad("Nous avons fait [[tout ce que la loi exige]].", "fr", reply=True),
+        bad("A few corrections [[for anyone reading along]]: the price was on the menu.", "en",
+            reply=True),
         # The cause laid on the customer's side.
         bad("Le souci [[vient sans doute de votre installation]] électrique.", "fr", reply=True),
         bad("The noise [[comes from your neighbour]]'s flat, not from our work.", "en",
