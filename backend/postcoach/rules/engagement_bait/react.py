@@ -30,6 +30,7 @@ RULE = Rule(
         bad("[[Likes are always appreciated]] 🙏 New menu from today.", "en"),
         bad("[[Les j'aime sont les bienvenus]] 😊 Nouvelle vitrine ce matin.", "fr"),
         bad("[[Venez liker notre page]] avant dimanche 🙌", "fr"),
+        bad("Nouvelle carte de saison 🍂 [[#LikeEtPartage]]", "fr"),
         bad("Bananas are berries?[[ A 😮 will do 😄]]", "en", fixed="Bananas are berries?"),
         # A reaction asked on a condition, after what it is asked with.
         bad("Raise your mug [[with a ☕ if]] you made it to Friday", "en"),

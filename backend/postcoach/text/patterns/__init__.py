@@ -457,15 +457,17 @@ class PatternIndex:
 
 
 def sentence_starts(tokens: list[Token], keys: list[frozenset[str]]) -> list[bool]:
-    starts, at_start, after_emoji = [], True, False
+    starts, at_start, after_emoji, after_hashtag = [], True, False, False
     for token, token_keys_here in zip(tokens, keys, strict=True):
         kind = token.kind
         # Posts end sentences with an emoji as often as with a full stop: "… this view 🌊
         # Double-tap if…". A capital after an emoji starts a sentence.
         if after_emoji and kind == WORD and token.text[:1].isupper():
             at_start = True
-        starts.append(at_start)
+        # A hashtag's words are a phrase of their own: "… en boutique 🎄 #LikeEtPartage".
+        starts.append(at_start or (after_hashtag and kind == HASHWORD))
         after_emoji = kind == EMOJI
+        after_hashtag = kind == HASHTAG
         # A colon opens a new request: "To enter: follow us"; so does an arrow before each
         # item of a list: "➡️ Like the page ➡️ Share ➡️ Tag two friends".
         if kind == END or (kind == PUNCT and (token.text == ":" or token.text[0] in ITEM_ARROWS)):
