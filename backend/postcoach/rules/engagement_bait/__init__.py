@@ -209,8 +209,8 @@ def _known_use(draft, start: int, end: int) -> bool:
     ('Click "Learn More"', "tap Share, then pick a name", "click Repost under the post and
     choose 'Repost with your thoughts'": a how-to), a how-to teaches it ("how to tag a teammate
     in the app"), it sends its word elsewhere than the post ("text STOP to 61420"), a feature
-    lets one do it ("the link icon lets you send it to family"), or it tags the brand itself ("tag us in your photos", « identifiez-nous », "tag @Bakery so we find your
-    pictures")."""
+    lets one do it ("the link icon lets you send it to family"), or it tags the brand itself
+    ("tag us in your photos", « identifiez-nous », "tag @Bakery so we find your pictures")."""
     if (_pressed(draft, start) and _labelled(draft, start)) or _taught(draft, start, end) or \
             _quotes_a_button(draft, start, end) or _sent_elsewhere(draft, end) or \
             CAPABILITY_RE.search(draft.folded, max(0, start - CAPABILITY_REACH), start):
