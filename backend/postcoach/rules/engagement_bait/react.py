@@ -44,7 +44,7 @@ RULE = Rule(
         bad("[[If this post hits 1,000 likes]], the chef shaves his head.", "en"),
         bad("On dévoile la recette [[quand cette photo aura 300 j'aime]] !", "fr"),
         # A reaction button's label is a reaction asked for, not a how-to.
-        bad("[[Cliquez sur « J'adore » si]] vous aimez les romans policiers 📖", "fr"),
+        bad("[[Cliquez sur « J'adore]] » si vous aimez les romans policiers 📖", "fr"),
         # An emoji ends a sentence as a full stop does.
         bad("Imagine waking up to this view 🌊 [[Double-tap if]] you'd rather be here.", "en"),
         bad("Our new café opens on Monday.[[ A like would mean the world to the team.]]", "en",
@@ -77,6 +77,9 @@ RULE = Rule(
         good("Quelle garniture aimez-vous sur vos crêpes ?", "fr"),
         good("We would like your advice: which feature should we build next, and why?", "en"),
         good("I like how this customer styled the jacket.", "en"),
+        # A verb that only carries a reaction ("drop a ❤️") asks for none without one.
+        good("Send us a message if you need help with your order.", "en"),
+        good("Laissez un mot au coach si un exercice vous a posé problème.", "fr"),
         # Asked as a question, a reaction verb is the brand's own enthusiasm.
         good("Love it? It is back in stock in three colours.", "en"),
         good("You are a woman with a heart of gold: this card is for you.", "en"),
