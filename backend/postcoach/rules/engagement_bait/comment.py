@@ -31,6 +31,7 @@ RULE = Rule(
         bad("[[Commente si tu es d'accord]].", "fr"),
         bad("[[Fill in the blank]]: a Sunday is not complete without ____ ☕", "en"),
         bad("[[Comment with the third photo]] in your gallery 📸", "en"),
+        bad("[[Reply with your birth month]] to find your winter cocktail 🍹", "en"),
         bad('[[Say "I\'m in"]] below and you are on the list!', "en"),
         bad("Who's ready for Friday?[[ Type YES!]]", "en", fixed="Who's ready for Friday?"),
         bad("[[Comment below if you agree]].", "en"),

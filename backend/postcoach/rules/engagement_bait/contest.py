@@ -1,10 +1,18 @@
+import re
+
 from postcoach.rules.base import Rule, bad, good
 from postcoach.rules.engagement_bait import PATTERNS, requests, unnamed_bait
 from postcoach.text.patterns import pattern_matches
+from postcoach.text.tokens import in_class
 
 # One action named beside a prize in another sentence may be news ("Thanks for your shares!
-# Léa won the contest"); a list of them, or one in the prize's own sentence, is the condition.
+# Léa won the contest"); a list of them, one in the prize's own sentence, or one under the
+# title of the entry conditions (« Pour jouer : partage en public »), is the condition.
 MIN_ACTIONS = 2
+# The title of the entry conditions: "To enter:", « Pour jouer : », "How to play:". Playing is
+# entering only in a title: elsewhere it is a sport or a game.
+ENTRY_TITLE_RE = re.compile(r"\W*(?:(?:pour|to|how\s+to|comment)\s+)?([^\W\d_]+)\s*:")
+PLAYING = frozenset({"jouer", "play"})
 
 
 def check(draft, context):
@@ -15,10 +23,19 @@ def check(draft, context):
     if len(actions) >= MIN_ACTIONS:
         return actions
     found = [action for action in actions
-             if any(draft.same_sentence(action.start, start) for start, _ in marks)]
+             if any(draft.same_sentence(action.start, start) for start, _ in marks)
+             or _entered(draft, action.start)]
     # A prize whose conditions no pattern names ("All you need to do is share this post") is
     # the reading's to judge.
     return found or unnamed_bait(draft, context, "contest")
+
+
+def _entered(draft, offset: int) -> bool:
+    """Whether the sentence at the offset opens with the title of the entry conditions."""
+    sentence = draft.sentence_at(offset)
+    title = sentence and ENTRY_TITLE_RE.match(draft.folded, sentence.start)
+    return bool(title) and title.end() <= offset and (
+        title.group(1) in PLAYING or in_class(title.group(1), "entry", draft.language))
 
 
 RULE = Rule(
