@@ -10,6 +10,8 @@ from postcoach.text.tokens import in_class
 
 # How far back a negation turns a move around: "not your fault", « pas de votre faute ».
 NEGATION_REACH = 2
+# The faces of irony: beside them, "it's all our fault" owns nothing.
+IRONY_RE = re.compile("[\U0001F644\U0001F612\U0001F643]")
 # A question that asks the customer, politely, to do something: a support step ("could you
 # check on your side?", « pourriez-vous vérifier de votre côté ? »), not a reproach.
 POLITE_ASK_RE = re.compile(r"\b(?:could|can|would|will|pourriez|pouvez|pourrais|peux|voudriez)"
@@ -36,7 +38,7 @@ def check(draft, context) -> list[Finding]:
     # "Not our fault", "and now it's our fault?": owned only when neither denied nor asked.
     admitted = [span for span in pattern_matches(draft, "admission")
                 if "negation" not in classes_before(draft, span[0], NEGATION_REACH)
-                and _question_at(draft, span[0]) is None]
+                and _question_at(draft, span[0]) is None and not _ironic(draft, span[0])]
     granted = pattern_matches(draft, "granted")
     conceded = granted + pattern_matches(draft, "concession") + admitted
     offered = pattern_matches(draft, "offer")
@@ -78,6 +80,12 @@ def _faults(draft, finding: Finding) -> bool:
     """Whether the move names a fault ("your fault"): denied, it clears the customer."""
     return any(in_class(word, "fault", draft.language)
                for word in WORD_RE.findall(draft.folded, finding.start, finding.end))
+
+
+def _ironic(draft, offset: int) -> bool:
+    """Whether the sentence at the offset rolls its eyes ("we're sure it's all our fault 🙄")."""
+    sentence = draft.sentence_at(offset)
+    return sentence is not None and IRONY_RE.search(sentence.text) is not None
 
 
 def _question_at(draft, offset: int):
@@ -133,6 +141,10 @@ RULE = Rule(
         bad("It's [[not our fault]] the parcel is late.", "en", reply=True),
         bad("[[You should have read]] the instructions.", "en", reply=True),
         bad("Nous avons fait [[tout ce que la loi exige]].", "fr", reply=True),
+        bad("La facture estimée vient de l'absence de relevés, [[malgré nos relances]].", "fr",
+            reply=True),
+        # An admission beside an eye roll owns nothing.
+        bad("Sure, it's all our fault [[🙄]]", "en", reply=True),
         bad("A few corrections [[for anyone reading along]]: the price was on the menu.", "en",
             reply=True),
         # The cause laid on the customer's side.
