@@ -35,10 +35,12 @@ def check(draft, context) -> list[Finding]:
     next: "As we mentioned, the policy applies to all tickets. What we can do is transfer
     yours")."""
     named = pattern_findings(draft, "defensive")
-    # "Not our fault", "and now it's our fault?": owned only when neither denied nor asked.
+    # "Not our fault", "and now it's our fault?": owned only when neither denied nor asked, nor
+    # part of a move ("we don't accept that the delay is our fault").
     admitted = [span for span in pattern_matches(draft, "admission")
                 if "negation" not in classes_before(draft, span[0], NEGATION_REACH)
-                and _question_at(draft, span[0]) is None and not _ironic(draft, span[0])]
+                and _question_at(draft, span[0]) is None and not _ironic(draft, span[0])
+                and not any(_within(span, finding) for finding in named)]
     granted = pattern_matches(draft, "granted")
     conceded = granted + pattern_matches(draft, "concession") + admitted
     offered = pattern_matches(draft, "offer")
@@ -49,11 +51,10 @@ def check(draft, context) -> list[Finding]:
     answered = [
         finding for finding in named
         if draft.quoted(finding.start, finding.end)
-        or any(draft.same_sentence(start, finding.start) for start, _ in conceded)
+        or any(draft.same_sentence(start, finding.start) for start, end in conceded
+               if not _within((start, end), finding))
         or any(_answered_next(draft, finding.start, start) for start, end in granted + offered
-               # An answer stands outside the move: "we don't see what more we could do" holds
-               # the words of an offer ("what we could do").
-               if not finding.start <= start < end <= finding.end)
+               if not _within((start, end), finding))
     ]
     kept = [finding for finding in named if finding not in negated and finding not in answered
             and not _asked_politely(draft, finding.start)]
@@ -80,6 +81,12 @@ def _faults(draft, finding: Finding) -> bool:
     """Whether the move names a fault ("your fault"): denied, it clears the customer."""
     return any(in_class(word, "fault", draft.language)
                for word in WORD_RE.findall(draft.folded, finding.start, finding.end))
+
+
+def _within(span: tuple[int, int], finding: Finding) -> bool:
+    """Whether an answer lies inside the move: "we don't see what more we could do" holds the
+    words of an offer ("what we could do"), "we don't accept it is our fault" an admission."""
+    return finding.start <= span[0] < span[1] <= finding.end
 
 
 def _ironic(draft, offset: int) -> bool:
