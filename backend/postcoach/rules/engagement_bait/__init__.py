@@ -276,10 +276,25 @@ def _taught(draft, start: int, end: int) -> bool:
     steps = sentence and sentence.start == start and STEPS_RE.match(draft.folded, end)
     if steps and steps.group(1) in BUTTON_VERBS:
         return True
+    if sentence and _asked_how(draft, sentence):
+        return True
     # A line break stands for the start of the draft.
     before = ("\n" if start <= 16 else "") + draft.folded[max(0, start - 16):start]
     return any(HOW_TO_RE[language].search(before) for language in languages_for(draft.language)
                if language in HOW_TO_RE)
+
+
+def _asked_how(draft, sentence) -> bool:
+    """Whether the sentence before this one asks how to do a request's action, so that this one
+    answers it with steps (« Comment commenter un document ? Ouvrez le fichier, appuyez sur
+    l'icône 💬 en bas… »); "Comment ça va ? Likez si…" asks no such thing."""
+    before = [s for s in draft.sentences if s.end <= sentence.start]
+    if not before or not before[-1].text.endswith("?"):
+        return False
+    title = HOW_TO_TITLE_RE.match(draft.folded, before[-1].start)
+    verb = title and WORD_RE.search(draft.folded, title.end(), before[-1].end)
+    return bool(verb) and any(not REQUEST_VERB_CLASSES.isdisjoint(word_classes(verb.group(), lang))
+                              for lang in languages_for(draft.language))
 
 
 def _enters(draft, offset: int) -> bool:

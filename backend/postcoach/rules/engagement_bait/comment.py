@@ -89,6 +89,9 @@ RULE = Rule(
         good('Tip: in the app, type "roaming" in the search bar to see the daily rate.', "en"),
         good("Type SPRING15 at checkout for 15% off all plants until Sunday.", "en"),
         good("Mention the code WINTER10 at checkout and get 10% off scarves.", "en"),
+        # The steps that answer a how-to's question.
+        good("Comment commenter un document ? Ouvrez-le, puis appuyez sur l'icône 💬 en bas à "
+             "droite.", "fr"),
         # The brand says what it does: its pronouns come before the verb.
         good("Posez vos questions en commentaire, on vous répond ici 😊", "fr"),
         good("If we had to sum up their recipes in an emoji: 🤤", "en"),
