@@ -111,6 +111,11 @@ NO_NEED_RE = re.compile(r"\b(?:(?:(?:pas|plus|aucun|jamais)\s+besoin|no\s+need|(
                         r"\s+(?:need|have))\s+(?:de|d['’]|to)|never\s+asks?\s+(?:you\s+)?to"
                         r"|(?:vous|te)\s+demand\w*\s+jamais\s+(?:de|d['’]))\b[^.!?:;\n]*$")
 NO_NEED_REACH = 60
+# A share of the reader's own: a contribution, not the post passed on ("share yours", « partagez
+# les vôtres »).
+OWN_SHARE_RE = re.compile(r"\b(?:shar\w*|partag\w*)\s+(?:(?:yours|your\s+own|theirs)\b"
+                          r"|(?:les|la|le)\s+(?:vôtres?|tiens|tiennes?|nôtres?)\b)")
+OWN_SHARE_REACH = 20
 # The verbs a request put impersonally gives its noun ("Likes are appreciated").
 SUBJECT_VERBS = frozenset({"are", "is", "cost", "help", "mean", "get", "bring", "make"})
 # "Like" opens a request at a clause's start or after these; after another word it compares.
@@ -337,6 +342,8 @@ def _requested(draft, span: tuple[int, int]) -> bool:
     before, second, third = _words_before(draft, start, 3)
     if forbidden(draft, start):
         return False
+    if OWN_SHARE_RE.search(draft.folded, start, end + OWN_SHARE_REACH):
+        return False  # a contribution: « Si vous recrutez ailleurs, partagez les vôtres »
     if before in NAME_PREPOSITIONS and text[start:word.end()].isupper():
         return False  # a name in capitals, not a keyword to type: « l'export en PDF »
     if before == "to" and third in ENGLISH_SUBJECTS:
