@@ -74,6 +74,9 @@ HOW_TO_RE = {
 # hold the button"), not a request ("To celebrate 1M subscribers we're giving away… Like + share").
 PURPOSE_CLAUSE_RE = re.compile(r"(?:^|[:.!?…\n])\s*(?:to|pour)\s[^,;:.!?…\n]*$")
 PURPOSE_CLOSED_RE = re.compile(r"[^,;:.!?…\n]*,")
+# A sentence that opens on the aim of a request's action, its steps after the comma: « Pour
+# réagir à un message sans répondre, appuyez longuement dessus et choisissez un emoji ».
+PURPOSE_OPENING_RE = re.compile(r"\W*(?:to|pour)\s+([^\W\d_][\w-]*)[^,;:.!?…\n]*,")
 # What a feature lets one do, just before the verb: "the link icon lets you send it to family",
 # « l'icône vous permet de la partager ».
 CAPABILITY_RE = re.compile(r"\b(?:(?:lets|let|allows?|enables?|helps?)\s+(?:you|u)\s+(?:to\s+)?"
@@ -267,7 +270,8 @@ def _quotes_a_button(draft, start: int, end: int) -> bool:
 
 def _taught(draft, start: int, end: int) -> bool:
     """Whether the match is what a how-to teaches ("how to tag", « comment identifier »), the
-    aim it serves (« pour réagir autrement qu'avec un « J'aime », restez appuyé… »), its title
+    aim it serves (« pour réagir autrement qu'avec un « J'aime », restez appuyé… »), the steps
+    after an aim that names such an action (« Pour réagir à un message, appuyez… »), its title
     when its steps press buttons (« Republier une offre : cliquez sur… »), or a step of one
     ("How to save a class: open the timetable, tap the heart…")."""
     sentence = draft.sentence_at(start)
@@ -282,6 +286,9 @@ def _taught(draft, start: int, end: int) -> bool:
     if steps and steps.group(1) in BUTTON_VERBS:
         return True
     if sentence and _asked_how(draft, sentence):
+        return True
+    aim = sentence and PURPOSE_OPENING_RE.match(draft.folded, sentence.start)
+    if aim and aim.end() <= start and _request_verb(draft, aim.group(1)):
         return True
     # A line break stands for the start of the draft.
     before = ("\n" if start <= 16 else "") + draft.folded[max(0, start - 16):start]
@@ -298,8 +305,13 @@ def _asked_how(draft, sentence) -> bool:
         return False
     title = HOW_TO_TITLE_RE.match(draft.folded, before[-1].start)
     verb = title and WORD_RE.search(draft.folded, title.end(), before[-1].end)
-    return bool(verb) and any(not REQUEST_VERB_CLASSES.isdisjoint(word_classes(verb.group(), lang))
-                              for lang in languages_for(draft.language))
+    return bool(verb) and _request_verb(draft, verb.group())
+
+
+def _request_verb(draft, word: str) -> bool:
+    """Whether the (case-folded) word is a request's verb: comment, react, share, tag…"""
+    return any(not REQUEST_VERB_CLASSES.isdisjoint(word_classes(word, language))
+               for language in languages_for(draft.language))
 
 
 def _enters(draft, offset: int) -> bool:
@@ -348,6 +360,8 @@ def _requested(draft, span: tuple[int, int]) -> bool:
         return False  # a name in capitals, not a keyword to type: « l'export en PDF »
     if before == "to" and third in ENGLISH_SUBJECTS:
         return False  # what the one speaking does: "If we had to sum it up in an emoji"
+    if before == "pour" and _request_verb(draft, opening):
+        return False  # a purpose: « Pratique pour dire « bien reçu » dans les groupes »
     if all(REQUEST_VERB_CLASSES.isdisjoint(word_classes(opening, language))
            for language in languages_for(draft.language)):
         return True  # the request is not in a verb of its own: "reach 500 hearts"

@@ -31,6 +31,7 @@ RULE = Rule(
         bad("[[Les j'aime sont les bienvenus]] 😊 Nouvelle vitrine ce matin.", "fr"),
         bad("[[Venez liker notre page]] avant dimanche 🙌", "fr"),
         bad("Nouvelle carte de saison 🍂 [[#LikeEtPartage]]", "fr"),
+        bad("Pineapple on pizza: yes or no?[[ Let the reactions decide 👀]]", "en"),
         bad("Bananas are berries?[[ A 😮 will do 😄]]", "en", fixed="Bananas are berries?"),
         # A reaction asked on a condition, after what it is asked with.
         bad("Raise your mug [[with a ☕ if]] you made it to Friday", "en"),
@@ -80,6 +81,9 @@ RULE = Rule(
         # A verb that only carries a reaction ("drop a ❤️") asks for none without one.
         good("Send us a message if you need help with your order.", "en"),
         good("Laissez un mot au coach si un exercice vous a posé problème.", "fr"),
+        # The steps after an aim that names a reaction: a how-to.
+        good("Pour réagir à un message sans répondre, appuyez longuement dessus et choisissez "
+             "un emoji.", "fr"),
         # Asked as a question, a reaction verb is the brand's own enthusiasm.
         good("Love it? It is back in stock in three colours.", "en"),
         good("You are a woman with a heart of gold: this card is for you.", "en"),
