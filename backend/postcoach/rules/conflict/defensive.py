@@ -150,6 +150,8 @@ RULE = Rule(
         bad("Nous avons fait [[tout ce que la loi exige]].", "fr", reply=True),
         bad("La facture estimée vient de l'absence de relevés, [[malgré nos relances]].", "fr",
             reply=True),
+        bad("So sorry! Out of interest, [[did you actually read]] the care label?", "en",
+            reply=True),
         # An admission beside an eye roll owns nothing.
         bad("Sure, it's all our fault [[🙄]]", "en", reply=True),
         bad("A few corrections [[for anyone reading along]]: the price was on the menu.", "en",
