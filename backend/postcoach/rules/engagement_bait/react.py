@@ -31,7 +31,8 @@ RULE = Rule(
         bad("[[Les j'aime sont les bienvenus]] 😊 Nouvelle vitrine ce matin.", "fr"),
         bad("[[Venez liker notre page]] avant dimanche 🙌", "fr"),
         bad("Nouvelle carte de saison 🍂 [[#LikeEtPartage]]", "fr"),
-        bad("Pineapple on pizza: yes or no?[[ Let the reactions decide 👀]]", "en"),
+        bad("Pineapple on pizza: yes or no?[[ Let the reactions decide 👀]]", "en",
+            fixed="Pineapple on pizza: yes or no?"),
         bad("Bananas are berries?[[ A 😮 will do 😄]]", "en", fixed="Bananas are berries?"),
         # A reaction asked on a condition, after what it is asked with.
         bad("Raise your mug [[with a ☕ if]] you made it to Friday", "en"),

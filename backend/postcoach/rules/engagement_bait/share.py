@@ -50,7 +50,8 @@ RULE = Rule(
         # Shares counted, however many.
         bad("Pour la banque alimentaire : [[1 partage =]] 1 repas offert cet hiver.", "fr"),
         bad("[[Partagez si]] vous êtes d'accord !", "fr"),
-        bad("Our summer menu is live.[[ #shareifyouagree]]", "en"),
+        bad("Our summer menu is live.[[ #shareifyouagree]]", "en",
+            fixed="Our summer menu is live."),
         bad("[[Envoie ce message à 5 amies]] avant minuit 💌", "fr"),
         bad("Notre nouvelle vidéo est en ligne, [[faites tourner]] !", "fr"),
         bad("[[Share if]] you agree!", "en"),
