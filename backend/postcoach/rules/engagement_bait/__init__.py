@@ -83,6 +83,10 @@ CAPABILITY_RE = re.compile(r"\b(?:(?:lets|let|allows?|enables?|helps?)\s+(?:you|
                            r"|(?:permet|permettent|permettra)\s+(?:(?:de|d['’])\s*)?"
                            r"(?:(?:vous|te)\s+)?(?:de\s+|d['’])?)$")
 CAPABILITY_REACH = 30
+# A sentence that announces what one can now do: a feature, not a request ("You can now react
+# to the canteen menus in the app: a thumb to say…", « Vous pouvez désormais commenter… »).
+FEATURE_NEWS_RE = re.compile(r"\b(?:you\s+can\s+now|(?:vous\s+pouvez|tu\s+peux)\s+"
+                             r"(?:désormais|maintenant|dorénavant))\b")
 # A sentence that opens as a how-to's title, its steps after a colon.
 HOW_TO_TITLE_RE = re.compile(r"\W*(?:\w+\s+){0,2}?(?:how[\s-]+to|comment)\b")
 # The steps of a how-to after a title's colon: "Republier une offre : cliquez sur « … »".
@@ -217,11 +221,13 @@ def _known_use(draft, start: int, end: int) -> bool:
     ('Click "Learn More"', "tap Share, then pick a name", "click Repost under the post and
     choose 'Repost with your thoughts'": a how-to), a how-to teaches it ("how to tag a teammate
     in the app"), it sends its word elsewhere than the post ("text STOP to 61420"), a feature
-    lets one do it ("the link icon lets you send it to family"), or it tags the brand itself
+    lets one do it ("the link icon lets you send it to family") or is announced as new ("you
+    can now react to the menus in the app"), or it tags the brand itself
     ("tag us in your photos", « identifiez-nous », "tag @Bakery so we find your pictures")."""
     if (_pressed(draft, start) and _labelled(draft, start)) or _taught(draft, start, end) or \
             _quotes_a_button(draft, start, end) or _sent_elsewhere(draft, end) or \
-            CAPABILITY_RE.search(draft.folded, max(0, start - CAPABILITY_REACH), start):
+            CAPABILITY_RE.search(draft.folded, max(0, start - CAPABILITY_REACH), start) or \
+            _announced(draft, start):
         return True
     word = WORD_RE.match(draft.folded, start)
     if word is None:
@@ -232,6 +238,13 @@ def _known_use(draft, start: int, end: int) -> bool:
         return True
     return bool(TAGGED_BRAND_RE.match(draft.folded, word.end())) and in_class(
         opening, "tag_verb", draft.language)
+
+
+def _announced(draft, start: int) -> bool:
+    """Whether the match is in a sentence that announces what one can now do."""
+    sentence = draft.sentence_at(start)
+    return sentence is not None and FEATURE_NEWS_RE.search(draft.folded, sentence.start,
+                                                           start) is not None
 
 
 def _reach(draft, start: int, end: int) -> bool | None:
