@@ -5,9 +5,12 @@ from postcoach.rules.engagement_bait import PATTERNS, passed_on, requests, unnam
 from postcoach.rules.matching import removable
 
 # Shares counted or priced: "every share = $1 donated", "1 share = 1 meal", « chaque partage »,
-# "500 shares".
+# "500 shares", unless what they count is the one looked for being found (« chaque partage peut
+# aider à la retrouver », "every share helps bring him home").
 COUNTED_SHARES_RE = re.compile(r"\b(?:every|each|per|one|chaque|par|\d+\s*k?)\s+"
-                               r"(?:share|repost|partage)s?\b")
+                               r"(?:share|repost|partage)s?\b(?![^.!?\n]{0,30}?\b(?:aider?\s+à\s+"
+                               r"(?:le|la|les|l['’])\s*retrouver|helps?\s+(?:to\s+)?(?:find|bring)"
+                               r"\s+(?:him|her|them)\b))")
 # An audience told by its circumstance: "anyone who may be travelling", « ceux qui habitent ».
 CONCERNED_RE = re.compile(
     r"\b(?:anyone|everyone|friends|neighbou?rs|people|those|quiconque|ceux|celles|proches"
@@ -115,6 +118,8 @@ RULE = Rule(
         # A pet missing, volunteers or donors sought, a product recalled: the call is passed on.
         good("Our cat Miso hasn't come home since Sunday night. If you see her, call us. Please "
              "share with your neighbours 🙏", "en"),
+        good("Disparition inquiétante : Marc, 15 ans, n'est pas rentré depuis lundi. Merci de "
+             "partager, chaque partage peut aider à le retrouver.", "fr"),
         good("The animal shelter is looking for weekend volunteers to walk the dogs. Please "
              "share with anyone nearby who loves dogs.", "en"),
         good("Lot 3 de nos yaourts à la vanille non conforme : ne les consommez pas et "

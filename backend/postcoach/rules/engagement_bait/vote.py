@@ -18,6 +18,10 @@ LEAD_CLASSES = ("react_verb", "vote_verb", "comment_verb", "determiner")
 LEAD_WORDS = frozenset({"with", "using", "by", "avec", "par", "en"})
 LEAD_REACH = 60
 LEAD_STARTS = ".!?…\n"
+# Numbers to call are no options: « en cas de détresse, appelez d'abord le 17 ou le 112 ».
+CALLING_RE = re.compile(r"\b(?:appele[zr]|appelle|compose[zr]?|call|dial|ring|phone|text)"
+                        r"(?:\s+[\w'’]+){0,2}\s*$")
+CALLING_REACH = 30
 # « comment » asks how in French; in English it asks for a comment ("🟥 or 🟦? Comment one.").
 REASON_ASKED = {"fr": re.compile(r"\b(?:pourquoi|comment)\b"),
                 "en": re.compile(r"\b(?:why|how)\b"),
@@ -26,12 +30,13 @@ REASON_ASKED = {"fr": re.compile(r"\b(?:pourquoi|comment)\b"),
 
 def check(draft, context):
     findings = [finding for finding in pattern_findings(draft, "vote_request")
-                if not forbidden(draft, finding.start)]
+                if not forbidden(draft, finding.start) and not _called(draft, finding.start)]
     options = pattern_matches(draft, "vote_option")
     if "?" in draft.text:
         options = sorted({*options, *pattern_matches(draft, "vote_loose_option")})
     # Options carry different labels; the same emoji again and again is a list's bullet.
-    if len({draft.text[start:end].split(maxsplit=1)[0] for start, end in options}) >= MIN_OPTIONS:
+    if len({draft.text[start:end].split(maxsplit=1)[0] for start, end in options}) >= MIN_OPTIONS \
+            and not _called(draft, options[0][0]):
         # From the first option (or the request that leads its sentence to it) to the end of
         # the last one's clause.
         start = _lead(draft, options[0][0])
@@ -45,6 +50,11 @@ def check(draft, context):
     # A choice whose reason is asked for is a real question, whoever reads it as a poll.
     return [finding for finding in unnamed_bait(draft, context, "vote")
             if not REASON_ASKED[draft.language].search(folded, finding.start, finding.end)]
+
+
+def _called(draft, offset: int) -> bool:
+    """Whether what starts at the offset is a number to call (« appelez le 17 ou le 112 »)."""
+    return CALLING_RE.search(draft.folded, max(0, offset - CALLING_REACH), offset) is not None
 
 
 def _forced_choices(draft) -> list[Finding]:
@@ -141,6 +151,8 @@ RULE = Rule(
              "ne peut pas les compter.", "fr"),
         good("Ballots are on the club website. Please don't vote in the replies!", "en"),
         # The same emoji again and again is a list's bullet, not a poll's options.
+        # Numbers to call are no options.
+        good("Chien en détresse dans une voiture ? Appelez d'abord le 17 ou le 112.", "fr"),
         good("Ready for winter? Our new coats are in store: ✅ Free delivery ✅ Free returns "
              "✅ Two-year warranty", "en"),
     ),
