@@ -375,8 +375,7 @@ def _requested(draft, span: tuple[int, int]) -> bool:
         return False  # what the one speaking does: "If we had to sum it up in an emoji"
     if before == "pour" and _request_verb(draft, opening):
         return False  # a purpose: « Pratique pour dire « bien reçu » dans les groupes »
-    if all(REQUEST_VERB_CLASSES.isdisjoint(word_classes(opening, language))
-           for language in languages_for(draft.language)):
+    if not _request_verb(draft, opening):
         return True  # the request is not in a verb of its own: "reach 500 hearts"
     if _subject_noun(draft, word.end()):
         return True  # a request put impersonally: "Just a reminder that shares cost nothing"
