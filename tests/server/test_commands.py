@@ -157,6 +157,13 @@ def test_serve_explains_a_port_in_use_in_one_line():
     assert len(lines) == 1 and f"port {port} is already in use" in lines[0]
 
 
+def _wait_until(condition, timeout: float = 30) -> None:
+    deadline = time.monotonic() + timeout
+    while not condition():
+        assert time.monotonic() < deadline, "timed out"
+        time.sleep(0.02)
+
+
 def _pairing_code(home) -> str:
     return json.loads((home / "pairing-code").read_text())["code"]
 
@@ -192,6 +199,14 @@ def test_serve_lifecycle(isolated_home, verbose):
         assert server.request("POST", "/v1/analyze", {"text": MARKER}, Origin="https://x.example",
                               **auth)[0] == 403
         assert server.request("GET", "/v1/health", Host=f"evil.example:{port}")[0] == 403
+
+        if hasattr(signal, "SIGUSR1"):  # a stuck server says where it waits, and goes on
+            stacks = isolated_home / "postcoach-stacks.txt"
+            server.process.send_signal(signal.SIGUSR1)
+            _wait_until(lambda: "cmd_serve" in stacks.read_text())
+            assert "waitress" in stacks.read_text()
+            assert stat.S_IMODE(stacks.stat().st_mode) == 0o600
+            assert server.request("GET", "/v1/health")[0] == 200
 
         server.process.send_signal(signal.SIGINT)
         assert server.process.wait(timeout=15) == 0

@@ -72,7 +72,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     from postcoach.server import create_app
     from postcoach.server.activity import Reporter
     from postcoach.server.app import activity_of
-    from postcoach.server.logs import Terminal, configure
+    from postcoach.server.logs import Terminal, configure, dump_stacks_on_signal
     from postcoach.server.serve import ANALYZE_CPU_SECONDS, make_server
 
     # A service manager's stop is handled like Ctrl-C: close the socket, finish the answers.
@@ -91,11 +91,15 @@ def cmd_serve(args: argparse.Namespace) -> int:
     # From here on nothing writes to stdout or stderr on a thread that serves (logs.py).
     out = Terminal(1)
     log = configure(args.verbose, out, Terminal(2))
+    stacks = dump_stacks_on_signal()
     reporter = Reporter(activity_of(app)).start()
     try:
         # Bound before warming: a request that arrives meanwhile waits instead of failing.
         warm_up()
-        logger.info("Post Coach %s listening on 127.0.0.1:%d", __version__, args.port)
+        logger.info("Post Coach %s listening on 127.0.0.1:%d (pid %d)", __version__, args.port,
+                    os.getpid())
+        if stacks is not None:
+            logger.info("kill -USR1 %d writes every thread's stack to %s", os.getpid(), stacks)
         out.write(banner(args.port, waiting_code(), log))
         server.run()
     except KeyboardInterrupt:

@@ -12,10 +12,12 @@ counted. No record ever carries a draft: handlers log methods, paths, statuses a
 
 from __future__ import annotations
 
+import faulthandler
 import logging
 import logging.handlers
 import os
 import queue
+import signal
 import sys
 import threading
 from pathlib import Path
@@ -23,6 +25,7 @@ from pathlib import Path
 from postcoach.paths import data_dir
 
 LOG_FILE_NAME = "postcoach.log"
+STACKS_FILE_NAME = "postcoach-stacks.txt"
 # 1 MiB and three old files: about a month of a busy day's summaries, and a bounded disk.
 LOG_MAX_BYTES = 1024 * 1024
 LOG_BACKUPS = 3
@@ -33,6 +36,23 @@ TERMINAL_QUEUE_LINES = 256
 
 def log_path() -> Path:
     return data_dir() / LOG_FILE_NAME
+
+
+def dump_stacks_on_signal() -> Path | None:
+    """Where `kill -USR1 <pid>` makes the server append every thread's stack, on systems that
+    have the signal: a server that stops answering says where it waits, and goes on. The stacks
+    go to a file of their own, never to a terminal that may be a full pipe. None: no SIGUSR1."""
+    if not hasattr(signal, "SIGUSR1"):
+        return None
+    path = data_dir() / STACKS_FILE_NAME
+    # Written from the signal handler in C, with no Python lock: it must stay open for good.
+    stacks = open(path, "a", encoding="utf-8", opener=_private_opener)  # noqa: SIM115
+    faulthandler.register(signal.SIGUSR1, file=stacks, all_threads=True)
+    return path
+
+
+def _private_opener(path: str, flags: int) -> int:
+    return os.open(path, flags, 0o600)
 
 
 class Terminal:
