@@ -58,6 +58,8 @@ RULE = Rule(
             fixed="On vous lit !"),
         bad("How long have you been a member?[[ Numbers only 👇]]", "en",
             fixed="How long have you been a member?"),
+        bad("[[Rate this balayage out of ten 👇]]", "en"),
+        bad("[[Notez ce balayage sur 10 👇]]", "fr"),
     ),
     good=(
         good("Racontez-nous en commentaire votre pire souvenir de déménagement.", "fr"),

@@ -78,6 +78,7 @@ RULE = Rule(
         bad("Want to win a signed shirt? [[All you need to do is share this post.]]", "en"),
         bad("Envie de gagner un panier garni ? [[Il suffit de partager cette publication en "
             "mode public.]]", "fr"),
+        bad("[[Every share enters]] you into the draw for a free month of membership.", "en"),
     ),
     good=(
         good("Reminder: no need to like, share or tag anyone to enter the raffle. Just leave your "

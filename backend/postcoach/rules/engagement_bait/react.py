@@ -59,6 +59,9 @@ RULE = Rule(
         bad("[[Like if you love them 🥞\n\n]]Our Sunday pancakes are back.", "en",
             fixed="Our Sunday pancakes are back."),
         bad("[[Double tap if]] you agree.", "en"),
+        # "&" and the texting "n" join the two requests like "and".
+        bad("pls [[like n share]] guys we r new 🙏", "en"),
+        bad("Made it to the end?[[ Like & share!]]", "en", fixed="Made it to the end?"),
     ),
     good=(
         # Help offered, not a reaction asked for.

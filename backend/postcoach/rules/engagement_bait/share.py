@@ -16,7 +16,7 @@ CONCERNED_RE = re.compile(
     r"\b(?:anyone|everyone|friends|neighbou?rs|people|those|quiconque|ceux|celles|proches"
     r"|voisins|personnes)\s+(?:(?:who|that|qui)\s+(?:(?:are|were|is)\s+\w+ing\b|may|might|"
     r"will|live|lives|rent|rents|travel|travels|own|owns|have|has|use|uses|habitent|vivent|"
-    r"louent|voyagent|ont|utilisent|pourraient|seront|prennent|possèdent)|\w+ing\b)")
+    r"louent|voyagent|ont(?!\s+besoin)|utilisent|pourraient|seront|prennent|possèdent)|\w+ing\b)")
 
 
 def check(draft, context) -> list[Finding]:
@@ -25,7 +25,8 @@ def check(draft, context) -> list[Finding]:
         return []
     # A notice shared to the people it concerns ("share with anyone who may be travelling
     # tonight", « partagez à ceux qui habitent le quartier ») informs; "share with a friend who
-    # needs this" or "who is always late" courts reach.
+    # needs this" (« à vos proches qui ont besoin de se détendre ») or "who is always late"
+    # courts reach.
     concerned = [finding for finding in requests(draft, "bait_share")
                  if not CONCERNED_RE.search(draft.folded, finding.start, finding.end + 60)]
     return removable(draft, concerned) or unnamed_bait(draft, context, "share")
@@ -81,6 +82,9 @@ RULE = Rule(
         bad("Un petit [[partage est toujours apprécié]] 🙏 Nouvelle adresse : 14 rue Haute.", "fr"),
         bad("Our year-end checklist is below. P.S. If this helped, a quick [[repost helps it "
             "reach]] other founders.", "en"),
+        # Loved ones told by a need court reach (not by a circumstance the post concerns).
+        bad("Horaires d'été : 9 h-20 h. PS : [[partagez ce post à vos proches]] qui ont besoin de "
+            "se détendre 😉", "fr"),
     ),
     good=(
         good("Merci à Léa d'avoir partagé son expérience avec nous.", "fr"),

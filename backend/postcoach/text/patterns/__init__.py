@@ -11,7 +11,7 @@ comment). A pattern is a sequence of token conditions separated by spaces:
     EMOJI HASHTAG MENTION URL WORD END CLITIC   a token of that kind (WORD: any word; END: the
               end of a sentence, . ! ? … ; or a line break; CLITIC: le, la, les, lui, leur
               glued after a French imperative, "tague-la")
-    , : ( ) = + /   that punctuation mark
+    , : ( ) = + / & 👇 👉 ➡ …   that punctuation mark, or that arrow (PUNCT_RE's arrows)
     a|b|@c    any of these, each one token: `a|out of date` is "a" or "out", then "of", then
               "date"; a phrase among alternatives is written as patterns of its own
     X?        X or nothing
@@ -81,7 +81,8 @@ KIND_NAMES = {
 WORDLIKE = frozenset({WORD, KEYWORD, CLITIC, HASHWORD})
 # Words that carry no class: numbers written out are the class "number".
 NUMBER_CLASS = "number"
-PUNCTUATION = frozenset(",:()=+/")
+# Marks a pattern may name; the arrows point at the comments ("Rate it out of ten 👇").
+PUNCTUATION = frozenset(",:()=+/&👇👉👆⬇➡⤵↓→")
 # Distinct (kind, word) pairs whose keys are remembered.
 KEY_CACHE_SIZE = 100_000
 # Distinct pairs of neighbouring words whose candidate patterns are remembered.
@@ -137,7 +138,7 @@ def token_keys(token: Token, language: str) -> frozenset[str]:
         kind, lower = token.kind, token.lower
         found = {_kind_key(kind)}
         if kind in (PUNCT, END):
-            found.add(_mark_key(token.text))
+            found.add(_mark_key(token.text.rstrip("\ufe0f")))
         elif kind == EMOJI:
             found.add(_exact_key(lower))  # "=🙄"
         elif kind in WORDLIKE:
