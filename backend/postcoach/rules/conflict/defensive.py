@@ -209,6 +209,18 @@ RULE = Rule(
             "en", reply=True),
         bad("Une chaîne qui casse au bout de 200 km, c'est qu'elle a été [[mal posée]].", "fr",
             reply=True),
+        # The other choice the customer should have made; the rule held up to them; the
+        # complaint waved away; a lecture on how things work; the audience left to judge.
+        bad("[[Vous auriez pu nous écrire en privé au lieu d']]afficher votre colère.", "fr",
+            reply=True),
+        bad("[[You could have emailed us instead of]] posting this.", "en", reply=True),
+        bad("La règle vaut pour [[tout le monde, vous y compris]].", "fr", reply=True),
+        bad("On ne [[voit pas bien ce que vous nous reprochez]].", "fr", reply=True),
+        bad("A refund for a book read cover to cover? [[That's not how bookshops work]].", "en",
+            reply=True),
+        bad("Merci de [[rester factuel]].", "fr", reply=True),
+        bad("Policing resale prices is [[not our job]].", "en", reply=True),
+        bad("We'll [[let readers draw their own conclusions]].", "en", reply=True),
     ),
     good=(
         good("Merci de nous l'avoir signalé, nous sommes désolés pour ce retard.", "fr",
@@ -294,5 +306,16 @@ RULE = Rule(
         # The brand's own fault, in the passive: "you should have been told".
         good("Sorry for the wait: you should have been kept informed. We'll call you today.",
              "en", reply=True),
+        # The brand's own miss owned; the point granted mid-sentence; an offer made gladly.
+        good("As our terms say, pre-orders ship in waves, but we should have told you which wave "
+             "you were in: yours ships on the 12th.", "en", reply=True),
+        good("The photo was taken before the renovation, and you're right that it's misleading. "
+             "We're replacing it.", "en", reply=True),
+        good("We can't allow dogs in the rooms, but we'd be happy to switch your booking to our "
+             "dog-friendly cottage.", "en", reply=True),
+        good("Nous ne remboursons pas une coupe réalisée, mais nous serions heureux de vous "
+             "proposer une retouche gratuite.", "fr", reply=True),
+        good("We got this wrong: your booking was changed without asking you. That's not how we "
+             "work, and it has been put back.", "en", reply=True),
     ),
 )
