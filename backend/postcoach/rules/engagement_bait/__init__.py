@@ -27,7 +27,7 @@ REQUESTS = ("bait_comment", "bait_react", "bait_share", "bait_tag", "contest_ent
             "vote_request")
 STANDALONE_REQUESTS = tuple(name for name in REQUESTS if name != "contest_entry")
 # Every bait pattern file: each rule of the family asks for them.
-PATTERNS = (*REQUESTS, "contest_mark", "vote_loose_option", "vote_option", "appeal")
+PATTERNS = (*REQUESTS, "contest_mark", "vote_loose_option", "vote_option", "appeal", "liking")
 # A request is an imperative or an infinitive; a match that opens on a verb in the past
 # narrates ("So many of you tagged friends", « vous avez identifié vos amis », « le four a
 # lâché 😓 »). Words in "-eed" are mostly no past ("we need 1,000 shares", "feed", "speed").
@@ -449,6 +449,15 @@ def unnamed_bait(draft, context, kind: str) -> list[Finding]:
     if context.reply or _patterns_decide(draft):
         return []
     judgement = readings.reader("bait").judge(draft)
-    if judgement is None or judgement.kind != kind:
+    if judgement is None or judgement.kind != kind or (
+            kind == "react" and _liking(draft, judgement)):
         return []
     return [judged_finding(draft, judgement)]
+
+
+def _liking(draft, judgement) -> bool:
+    """Whether the sentence the reading weighs most says what the brand likes (« J'aime beaucoup
+    cette photo », « J'adore notre vitrine »): the word of the Like button, said of a thing,
+    which the reading, fitted on « J'aime si tu es d'accord », takes for the button asked for."""
+    return any(draft.same_sentence(start, judgement.start)
+               for start, _ in pattern_matches(draft, "liking"))

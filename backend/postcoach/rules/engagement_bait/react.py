@@ -59,9 +59,13 @@ RULE = Rule(
         bad("[[Like if you love them 🥞\n\n]]Our Sunday pancakes are back.", "en",
             fixed="Our Sunday pancakes are back."),
         bad("[[Double tap if]] you agree.", "en"),
+        # A sentence opened by "And" keeps its request at its start; a reaction made small.
+        bad("Quick tip: turn the tap off. And [[if this helped, leave us a quick like]] 🙏", "en"),
         # "&" and the texting "n" join the two requests like "and".
         bad("pls [[like n share]] guys we r new 🙏", "en"),
         bad("Made it to the end?[[ Like & share!]]", "en", fixed="Made it to the end?"),
+        # The button named in the first person, on a condition.
+        bad("[[J'aime ce post si]] tu es d'accord", "fr"),
     ),
     good=(
         # Help offered, not a reaction asked for.
@@ -78,7 +82,10 @@ RULE = Rule(
         good("Quick how-to for clients: open the gallery, tap the heart on the photos you want.",
              "en"),
         good("Last year our anniversary post got 2,000 likes and we read every comment.", "en"),
+        # What the brand likes, said in the first person: « J'aime » is no button here.
         good("J'aime beaucoup cette photo de l'atelier : qu'en pensez-vous ?", "fr"),
+        good("J'adore cette photo de l'atelier.", "fr"),
+        good("J'aime le lundi quand l'atelier sent le café.", "fr"),
         good("Quelle garniture aimez-vous sur vos crêpes ?", "fr"),
         good("We would like your advice: which feature should we build next, and why?", "en"),
         good("I like how this customer styled the jacket.", "en"),

@@ -82,6 +82,9 @@ RULE = Rule(
         bad("Un petit [[partage est toujours apprécié]] 🙏 Nouvelle adresse : 14 rue Haute.", "fr"),
         bad("Our year-end checklist is below. P.S. If this helped, a quick [[repost helps it "
             "reach]] other founders.", "en"),
+        # The request said again and again.
+        bad("[[Share share share!!! ]]Our open day is this Saturday 🎉", "en",
+            fixed="Our open day is this Saturday 🎉"),
         # Loved ones told by a need court reach (not by a circumstance the post concerns).
         bad("Horaires d'été : 9 h-20 h. PS : [[partagez ce post à vos proches]] qui ont besoin de "
             "se détendre 😉", "fr"),

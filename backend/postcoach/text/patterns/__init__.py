@@ -17,8 +17,9 @@ comment). A pattern is a sequence of token conditions separated by spaces:
     X?        X or nothing
     !X        one token that is not X
     *N        up to N tokens, never across the end of a sentence
-    ^         (first) the match starts a sentence (emoji, hashtags, mentions and a "please"
-              of the class `polite` may precede)
+    ^         (first) the match starts a sentence (emoji, hashtags, mentions, a "please"
+              of the class `polite` and an "and" of lexicons/<lang>/sentence_links.tsv may
+              precede)
     [ ]       the part of the match that is the finding's span (LanguageTool's <marker>)
 
 A word of the class `filler` ("therefore", "simply", « donc », « malheureusement ») may stand
@@ -40,6 +41,7 @@ from typing import NamedTuple
 
 from postcoach.text.draft import Draft, fold
 from postcoach.text.lexicons import data_files
+from postcoach.text.lexicons import load as load_lexicon
 from postcoach.text.tokens import (
     CLITIC,
     EMOJI,
@@ -321,7 +323,8 @@ def token_view(tokens: list[Token], language: str) -> TokenView:
     known = _token_keys.setdefault(language, {})
     # (kind, case-folded text) straight from the token: most are known already.
     keys = [known.get(token[2:5:2]) or token_keys(token, language) for token in tokens]
-    return TokenView(tokens, keys, sentence_starts(tokens, keys), frozenset().union(*set(keys)))
+    return TokenView(tokens, keys, sentence_starts(tokens, keys, _link_keys(language)),
+                     frozenset().union(*set(keys)))
 
 
 class _Openings(NamedTuple):
@@ -457,7 +460,17 @@ class PatternIndex:
         return dict(zip(self.names, found, strict=True))
 
 
-def sentence_starts(tokens: list[Token], keys: list[frozenset[str]]) -> list[bool]:
+@cache
+def _link_keys(language: str) -> frozenset[str]:
+    """The words that open a sentence and leave what follows at its start, as "please" does
+    ("And tag a friend", « Et partagez-le ») — a lexicon, not a class: as a class they would be
+    a feature of every "and" the fitted readings weigh."""
+    return frozenset(_exact_key(fold(entry.term))
+                     for entry in load_lexicon(language, "sentence_links").entries)
+
+
+def sentence_starts(tokens: list[Token], keys: list[frozenset[str]],
+                    links: frozenset[str]) -> list[bool]:
     starts, at_start, after_emoji, after_hashtag = [], True, False, False
     for token, token_keys_here in zip(tokens, keys, strict=True):
         kind = token.kind
@@ -473,7 +486,8 @@ def sentence_starts(tokens: list[Token], keys: list[frozenset[str]]) -> list[boo
         # item of a list: "➡️ Like the page ➡️ Share ➡️ Tag two friends".
         if kind == END or (kind == PUNCT and (token.text == ":" or token.text[0] in ITEM_ARROWS)):
             at_start = True
-        elif kind not in LEAD_KINDS and POLITE_KEY not in token_keys_here:
+        elif kind not in LEAD_KINDS and POLITE_KEY not in token_keys_here \
+                and links.isdisjoint(token_keys_here):
             at_start = False
     return starts
 
