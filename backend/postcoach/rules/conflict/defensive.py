@@ -221,6 +221,10 @@ RULE = Rule(
         bad("Merci de [[rester factuel]].", "fr", reply=True),
         bad("Policing resale prices is [[not our job]].", "en", reply=True),
         bad("We'll [[let readers draw their own conclusions]].", "en", reply=True),
+        # The cause sent back; the trouble played down.
+        bad("That reflects your usage [[rather than any error on our side]].", "en", reply=True),
+        bad("A ten-minute delay? [[There are bigger problems]] in the world.", "en", reply=True),
+        bad("Dix minutes de retard ? Il [[y a pire]].", "fr", reply=True),
     ),
     good=(
         good("Merci de nous l'avoir signalé, nous sommes désolés pour ce retard.", "fr",
@@ -317,5 +321,7 @@ RULE = Rule(
              "proposer une retouche gratuite.", "fr", reply=True),
         good("We got this wrong: your booking was changed without asking you. That's not how we "
              "work, and it has been put back.", "en", reply=True),
+        # "Il y a pire comme…" pays a compliment.
+        good("Merci ! Il y a pire comme lundi 😄", "fr", reply=True),
     ),
 )
