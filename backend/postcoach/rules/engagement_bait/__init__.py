@@ -123,6 +123,10 @@ NO_NEED_REACH = 60
 OWN_SHARE_RE = re.compile(r"\b(?:shar\w*|partag\w*)\s+(?:(?:yours|your\s+own|theirs)\b"
                           r"|(?:les|la|le)\s+(?:vôtres?|tiens|tiennes?|nôtres?)\b)")
 OWN_SHARE_REACH = 20
+# A French request's verb in the infinitive, opening its sentence as the subject of what
+# follows: an act defined, not asked for (« Mentionner les artistes qui travaillent avec nous,
+# c'est la moindre des choses »).
+DEFINED_ACT_RE = re.compile(r"[^,;:.!?…\n]*,\s*(?:c['’]est|c['’]était|ce\s+n['’]est|ce\s+serait)\b")
 # The verbs a request put impersonally gives its noun ("Likes are appreciated").
 SUBJECT_VERBS = frozenset({"are", "is", "cost", "help", "mean", "get", "bring", "make"})
 # "Like" opens a request at a clause's start or after these; after another word it compares.
@@ -163,6 +167,12 @@ def _labelled(draft, start: int) -> bool:
     labels = {words[-1], "".join(words)} if words and words[0].endswith("'") else set(words[:1])
     return all(REACTION_CLASSES.isdisjoint(word_classes(label, language))
                for label in labels for language in languages_for(draft.language))
+
+
+def _opens_sentence(draft, start: int) -> bool:
+    """Whether no word of its sentence stands before `start`."""
+    sentence = draft.sentence_at(start)
+    return sentence is not None and not WORD_RE.search(draft.text, sentence.start, start)
 
 
 def _words_before(draft, start: int, count: int) -> list[str]:
@@ -375,6 +385,9 @@ def _requested(draft, span: tuple[int, int]) -> bool:
         return False  # what the one speaking does: "If we had to sum it up in an emoji"
     if before == "pour" and _request_verb(draft, opening):
         return False  # a purpose: « Pratique pour dire « bien reçu » dans les groupes »
+    if draft.language == "fr" and opening.endswith(("er", "ir", "re")) and \
+            _opens_sentence(draft, start) and DEFINED_ACT_RE.match(draft.folded, word.end()):
+        return False  # an act defined: « Mentionner les artistes, c'est la moindre des choses »
     if not _request_verb(draft, opening):
         return True  # the request is not in a verb of its own: "reach 500 hearts"
     if _subject_noun(draft, word.end()):

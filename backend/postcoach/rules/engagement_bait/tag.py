@@ -42,6 +42,9 @@ RULE = Rule(
         bad("Pour gagner, il suffit de nous suivre et d'[[identifier deux amis]].", "fr"),
     ),
     good=(
+        # An act named as the subject of what follows is defined, not asked for.
+        good("Mentionner les artistes qui travaillent avec nous, c'est la moindre des choses. "
+             "Cette semaine : Maud, qui a dessiné notre pochette.", "fr"),
         good("So many of you tagged friends under our last post, thank you!", "en"),
         good("Merci à @Léa pour ces photos de l'atelier.", "fr"),
         good("Quel ami vous a fait découvrir la course à pied ?", "fr"),
