@@ -28,6 +28,16 @@ REASON_ASKED = {"fr": re.compile(r"\b(?:pourquoi|comment)\b"),
                 "und": re.compile(r"\b(?:pourquoi|why|how)\b")}
 
 
+# What the answers will be used for: a choice whose use is stated is a real question ("Your
+# answers will shape which venues we book", « vos réponses nous aideront à choisir »).
+ANSWERS_USED_RE = re.compile(
+    r"\b(?:(?:your|vos|tes)\s+(?:answers?|votes?|replies|feedback|choices?|picks?|"
+    r"suggestions?|réponses?|avis|choix|retours?)\s+(?:will|would|help|helps|decide|decides|"
+    r"shape|shapes|guide|guides|(?:nous\s+)?(?:aideront|aident|guideront|décideront|"
+    r"permettront))|help\s+us\s+(?:decide|choose|pick|plan)|aidez[- ]nous\s+à\s+"
+    r"(?:choisir|décider|trancher))\b")
+
+
 def check(draft, context):
     findings = [finding for finding in pattern_findings(draft, "vote_request")
                 if not forbidden(draft, finding.start) and not _called(draft, finding.start)]
@@ -43,13 +53,16 @@ def check(draft, context):
         end = options[-1][1] + len(OPTION_TAIL.match(draft.text, options[-1][1]).group())
         findings.append(Finding(start, end, 1.0, {"word": draft.text[start:end]}))
     folded = draft.folded
-    if "?" in folded:
+    used = ANSWERS_USED_RE.search(folded) is not None
+    if "?" in folded and not used:
         findings += _forced_choices(draft)
     if findings:
         return removable(draft, findings)
-    # A choice whose reason is asked for is a real question, whoever reads it as a poll.
+    # A choice whose reason is asked for, or whose use is stated, is a real question, whoever
+    # reads it as a poll.
     return [finding for finding in unnamed_bait(draft, context, "vote")
-            if not REASON_ASKED[draft.language].search(folded, finding.start, finding.end)]
+            if not used and not REASON_ASKED[draft.language].search(folded, finding.start,
+                                                                     finding.end)]
 
 
 def _called(draft, offset: int) -> bool:
@@ -142,6 +155,9 @@ RULE = Rule(
             fixed="Which mug?"),
     ),
     good=(
+        # The answers' use stated: a real decision.
+        good("Sucré ou salé ? Vos réponses nous aideront à choisir la carte d'hiver.", "fr"),
+        good("Weeknight or weekend shows? Your answers will shape which venues we book.", "en"),
         good("Pliées ou roulées, vous préférez comment vos crêpes, et pourquoi ?", "fr"),
         good("Quel critère compte le plus pour vous : le prix ou la durabilité ?", "fr"),
         good("Road or trail for a first marathon: which would you pick, and why?", "en"),
