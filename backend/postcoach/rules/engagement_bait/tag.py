@@ -42,6 +42,11 @@ RULE = Rule(
         bad("Pour gagner, il suffit de nous suivre et d'[[identifier deux amis]].", "fr"),
     ),
     good=(
+        # A provider sought by recommendation: naming one serves the one who asks.
+        good("Looking for a Pilates teacher in Belfast for a client. If you know someone great, "
+             "mention them below and I'll pass the names on.", "en"),
+        good("Je cherche une photographe à Genève pour une cliente : si vous en connaissez une "
+             "qui travaille bien, mentionnez-la ici.", "fr"),
         # An act named as the subject of what follows is defined, not asked for.
         good("Mentionner les artistes qui travaillent avec nous, c'est la moindre des choses. "
              "Cette semaine : Maud, qui a dessiné notre pochette.", "fr"),
