@@ -225,6 +225,15 @@ RULE = Rule(
         bad("That reflects your usage [[rather than any error on our side]].", "en", reply=True),
         bad("A ten-minute delay? [[There are bigger problems]] in the world.", "en", reply=True),
         bad("Dix minutes de retard ? Il [[y a pire]].", "fr", reply=True),
+        # Informal French drops its « ne »; the customer talked down to, made ungrateful, or
+        # told there is nothing to complain about.
+        bad("Désolé, mais c'est [[pas de notre faute]] si le réveil n'a pas sonné.", "fr",
+            reply=True),
+        bad("Alors les [[leçons de professionnalisme, on repassera]].", "fr", reply=True),
+        bad("You paid half and want full service? [[Let's be serious]].", "en", reply=True),
+        bad("I gave you a free session and [[this is the thanks I get]].", "en", reply=True),
+        bad("You got the 60 minutes you paid for. I'm [[struggling to see the issue]].", "en",
+            reply=True),
     ),
     good=(
         good("Merci de nous l'avoir signalé, nous sommes désolés pour ce retard.", "fr",
@@ -323,5 +332,8 @@ RULE = Rule(
              "work, and it has been put back.", "en", reply=True),
         # "Il y a pire comme…" pays a compliment.
         good("Merci ! Il y a pire comme lundi 😄", "fr", reply=True),
+        # A support check that finds nothing wrong yet, then asks for more.
+        good("We don't see any issue with your account yet: could you DM us a screenshot?", "en",
+             reply=True),
     ),
 )
