@@ -60,6 +60,7 @@ RULE = Rule(
             fixed="How long have you been a member?"),
         bad("[[Rate this balayage out of ten 👇]]", "en"),
         bad("[[Notez ce balayage sur 10 👇]]", "fr"),
+        bad("[[Commentez le mot magique “PANIER”]] et recevez 10 % de réduction en privé ✨", "fr"),
     ),
     good=(
         good("Racontez-nous en commentaire votre pire souvenir de déménagement.", "fr"),

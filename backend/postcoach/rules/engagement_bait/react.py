@@ -64,6 +64,8 @@ RULE = Rule(
         # "&" and the texting "n" join the two requests like "and".
         bad("pls [[like n share]] guys we r new 🙏", "en"),
         bad("Made it to the end?[[ Like & share!]]", "en", fixed="Made it to the end?"),
+        # Reactions priced in a good deed.
+        bad("For [[every like this post gets, we donate]] a meal to the food bank 🥫", "en"),
         # The button named in the first person, on a condition.
         bad("[[J'aime ce post si]] tu es d'accord", "fr"),
     ),
