@@ -234,6 +234,14 @@ RULE = Rule(
         bad("I gave you a free session and [[this is the thanks I get]].", "en", reply=True),
         bad("You got the 60 minutes you paid for. I'm [[struggling to see the issue]].", "en",
             reply=True),
+        # Blamed for speaking in public; sent to do as the others; sarcasm; a lecture.
+        bad("[[Since you've chosen to make this public]]: you returned 9 of 12 orders.", "en",
+            reply=True),
+        bad("Use the support form [[like every other customer]] does.", "en", reply=True),
+        bad("Refunded. Again. The fifth time this year, but [[who's counting]].", "en",
+            reply=True),
+        bad("Ce sont des graines de quinoa noir, [[c'est écrit sur le paquet]].", "fr",
+            reply=True),
     ),
     good=(
         good("Merci de nous l'avoir signalé, nous sommes désolés pour ce retard.", "fr",
@@ -332,6 +340,10 @@ RULE = Rule(
              "work, and it has been put back.", "en", reply=True),
         # "Il y a pire comme…" pays a compliment.
         good("Merci ! Il y a pire comme lundi 😄", "fr", reply=True),
+        # The point granted with an intensifier, then the brand's own failing named.
+        good("You're absolutely right to call this out. A flash sale that crashes in five "
+             "minutes isn't much of a sale: every price is extended to Sunday.", "en",
+             reply=True),
         # A support check that finds nothing wrong yet, then asks for more.
         good("We don't see any issue with your account yet: could you DM us a screenshot?", "en",
              reply=True),
