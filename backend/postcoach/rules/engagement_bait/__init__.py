@@ -169,6 +169,13 @@ def _labelled(draft, start: int) -> bool:
                for label in labels for language in languages_for(draft.language))
 
 
+def _own_act(draft, start: int) -> bool:
+    """Whether the match is what its speaker does after "to": "If we had to sum it up in an
+    emoji", "I want to share" (not "If you had to…")."""
+    before, _, third = _words_before(draft, start, 3)
+    return before == "to" and third in ENGLISH_SUBJECTS
+
+
 def _opens_sentence(draft, start: int) -> bool:
     """Whether no word of its sentence stands before `start`."""
     sentence = draft.sentence_at(start)
@@ -374,14 +381,14 @@ def _requested(draft, span: tuple[int, int]) -> bool:
     if word is None:
         return True
     opening = word.group()
-    before, second, third = _words_before(draft, start, 3)
+    before, second = _words_before(draft, start, 2)
     if forbidden(draft, start):
         return False
     if OWN_SHARE_RE.search(draft.folded, start, end + OWN_SHARE_REACH):
         return False  # a contribution: « Si vous recrutez ailleurs, partagez les vôtres »
     if before in NAME_PREPOSITIONS and text[start:word.end()].isupper():
         return False  # a name in capitals, not a keyword to type: « l'export en PDF »
-    if before == "to" and third in ENGLISH_SUBJECTS:
+    if _own_act(draft, start):
         return False  # what the one speaking does: "If we had to sum it up in an emoji"
     if before == "pour" and _request_verb(draft, opening):
         return False  # a purpose: « Pratique pour dire « bien reçu » dans les groupes »
@@ -420,14 +427,15 @@ def requests(draft, name: str) -> list[Finding]:
 @per_draft
 def _patterns_decide(draft) -> bool:
     """Whether the patterns judge the draft themselves (asked by every bait rule): one matches
-    it as a request, as a use that is no bait (a button in a how-to, the brand tagged) or as a
-    request quoted to be criticised or said to be needless ("no need to like or share to
-    enter"), which the reading, fitted on requests, would misread."""
+    it as a request, as a use that is no bait (a button in a how-to, the brand tagged, what the
+    one speaking does: "If we had to sum it up in an emoji") or as a request quoted to be
+    criticised or said to be needless ("no need to like or share to enter"), which the
+    reading, fitted on requests, would misread."""
     # A contest's entry actions are a request only beside a prize ("Tagging @sam @jess —
     # comment so it reaches more people" is no giveaway, and the reading judges it).
     files = REQUESTS if pattern_matches(draft, "contest_mark") else STANDALONE_REQUESTS
     return any(_known_use(draft, *span) or draft.quoted(*span) or _dispensed(draft, span[0])
-               or (name in files and _requested(draft, span))
+               or _own_act(draft, span[0]) or (name in files and _requested(draft, span))
                for name in REQUESTS for span in pattern_matches(draft, name))
 
 
