@@ -30,8 +30,10 @@ STANDALONE_REQUESTS = tuple(name for name in REQUESTS if name != "contest_entry"
 PATTERNS = (*REQUESTS, "contest_mark", "vote_loose_option", "vote_option", "appeal", "liking")
 # A request is an imperative or an infinitive; a match that opens on a verb in the past
 # narrates ("So many of you tagged friends", « vous avez identifié vos amis », « le four a
-# lâché 😓 »). Words in "-eed" are mostly no past ("we need 1,000 shares", "feed", "speed").
-NARRATED_RE = re.compile(r"[^\W\d_]+(?:(?<!e)ed|é|ée|és|ées)(?![^\W_])", re.IGNORECASE)
+# lâché 😓 »), and one in the French conditional wishes (« vos proches qui aimeraient vivre le
+# festival »). Words in "-eed" are mostly no past ("we need 1,000 shares", "feed", "speed").
+NARRATED_RE = re.compile(r"[^\W\d_]+(?:(?<!e)ed|é|ée|és|ées|(?<=[ei])r(?:ais|ait|ions|iez|aient))"
+                         r"(?![^\W_])", re.IGNORECASE)
 # « Vous avez été nombreux à identifier vos amis »: what many did, however the verb is put.
 MANY_OF_YOU_RE = re.compile(r"\bnombreu(?:x|ses)\s+à\s+(?:(?:nous|vous|le|la|les|lui|leur)\s+|"
                             r"[lmt]['’])*$")

@@ -60,6 +60,7 @@ RULE = Rule(
             fixed="How long have you been a member?"),
         bad("[[Rate this balayage out of ten 👇]]", "en"),
         bad("[[Notez ce balayage sur 10 👇]]", "fr"),
+        bad("On publie la vidéo des loutres [[dès 500 commentaires]] 😉", "fr"),
         bad("[[Commentez le mot magique “PANIER”]] et recevez 10 % de réduction en privé ✨", "fr"),
     ),
     good=(

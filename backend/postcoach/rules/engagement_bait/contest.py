@@ -81,6 +81,9 @@ RULE = Rule(
         bad("[[Every share enters]] you into the draw for a free month of membership.", "en"),
     ),
     good=(
+        # A wish in the conditional is no entry action: « aimeraient » is not « aimer ».
+        good("Le festival cherche des bénévoles : parlez-en à vos proches qui aimeraient le "
+             "vivre de l'intérieur !", "fr"),
         good("Reminder: no need to like, share or tag anyone to enter the raffle. Just leave your "
              "name at the counter.", "en"),
         good("Jeu-concours : pour participer, racontez-nous en commentaire votre plus beau "

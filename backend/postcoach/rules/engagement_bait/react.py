@@ -66,6 +66,7 @@ RULE = Rule(
         bad("Made it to the end?[[ Like & share!]]", "en", fixed="Made it to the end?"),
         # Reactions priced in a good deed.
         bad("For [[every like this post gets, we donate]] a meal to the food bank 🥫", "en"),
+        bad("For [[every 100 likes, we'll release]] another clue 🗝️", "en"),
         # The button named in the first person, on a condition.
         bad("[[J'aime ce post si]] tu es d'accord", "fr"),
     ),

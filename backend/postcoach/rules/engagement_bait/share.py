@@ -83,6 +83,7 @@ RULE = Rule(
         bad("Our year-end checklist is below. P.S. If this helped, a quick [[repost helps it "
             "reach]] other founders.", "en"),
         # The request said again and again.
+        bad("So close to 5k! Please [[share our page with everyone]] you know.", "en"),
         bad("[[Share share share!!! ]]Our open day is this Saturday 🎉", "en",
             fixed="Our open day is this Saturday 🎉"),
         # Loved ones told by a need court reach (not by a circumstance the post concerns).
