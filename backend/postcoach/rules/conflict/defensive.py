@@ -242,6 +242,9 @@ RULE = Rule(
             reply=True),
         bad("Ce sont des graines de quinoa noir, [[c'est écrit sur le paquet]].", "fr",
             reply=True),
+        bad("You got five hints. [[At some point the players do have to]] solve it 😂", "en",
+            reply=True),
+        bad("A £9 ticket does [[not entitle anyone to]] save a whole row.", "en", reply=True),
     ),
     good=(
         good("Merci de nous l'avoir signalé, nous sommes désolés pour ce retard.", "fr",
@@ -340,6 +343,9 @@ RULE = Rule(
              "work, and it has been put back.", "en", reply=True),
         # "Il y a pire comme…" pays a compliment.
         good("Merci ! Il y a pire comme lundi 😄", "fr", reply=True),
+        # The record confirms the customer, and the apology names the brand's own bug.
+        good("Nos registres indiquent que le paiement a bien été prélevé deux fois, désolés pour "
+             "ce bug ! Le remboursement est lancé.", "fr", reply=True),
         # The point granted with an intensifier, then the brand's own failing named.
         good("You're absolutely right to call this out. A flash sale that crashes in five "
              "minutes isn't much of a sale: every price is extended to Sunday.", "en",
