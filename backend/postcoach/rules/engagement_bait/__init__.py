@@ -78,7 +78,7 @@ PURPOSE_CLAUSE_RE = re.compile(r"(?:^|[:.!?…\n])\s*(?:to|pour)\s[^,;:.!?…\n]
 PURPOSE_CLOSED_RE = re.compile(r"[^,;:.!?…\n]*,")
 # A sentence that opens on the aim of a request's action, its steps after the comma: « Pour
 # réagir à un message sans répondre, appuyez longuement dessus et choisissez un emoji ».
-PURPOSE_OPENING_RE = re.compile(r"\W*(?:to|pour)\s+([^\W\d_][\w-]*)[^,;:.!?…\n]*,")
+PURPOSE_OPENING_RE = re.compile(r"\W*(?:to|pour)\s+([^\W\d_][\w-]*)\s*([^\W\d_]*)[^,;:.!?…\n]*,")
 # What a feature lets one do, just before the verb: "the link icon lets you send it to family",
 # « l'icône vous permet de la partager ».
 CAPABILITY_RE = re.compile(r"\b(?:(?:lets|let|allows?|enables?|helps?)\s+(?:you|u)\s+(?:to\s+)?"
@@ -320,7 +320,9 @@ def _taught(draft, start: int, end: int) -> bool:
     if sentence and _asked_how(draft, sentence):
         return True
     aim = sentence and PURPOSE_OPENING_RE.match(draft.folded, sentence.start)
-    if aim and aim.end() <= start and _request_verb(draft, aim.group(1)):
+    # "To say thanks, we're sending…" aims at thanking, not at a button.
+    if aim and aim.end() <= start and _request_verb(draft, aim.group(1)) and \
+            not in_class(aim.group(2), "gratitude", draft.language):
         return True
     # A line break stands for the start of the draft.
     before = ("\n" if start <= 16 else "") + draft.folded[max(0, start - 16):start]

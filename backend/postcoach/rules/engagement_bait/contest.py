@@ -79,6 +79,9 @@ RULE = Rule(
         bad("Envie de gagner un panier garni ? [[Il suffit de partager cette publication en "
             "mode public.]]", "fr"),
         bad("[[Every share enters]] you into the draw for a free month of membership.", "en"),
+        # An aim of thanking is no how-to's aim: the reading judges the actions after it.
+        bad("[[Pour dire merci, on offre un tote bag à tous ceux qui likent, commentent et "
+            "partagent avant dimanche !]]", "fr"),
     ),
     good=(
         # A wish in the conditional is no entry action: « aimeraient » is not « aimer ».
