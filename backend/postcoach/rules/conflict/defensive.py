@@ -245,6 +245,12 @@ RULE = Rule(
         bad("You got five hints. [[At some point the players do have to]] solve it 😂", "en",
             reply=True),
         bad("A £9 ticket does [[not entitle anyone to]] save a whole row.", "en", reply=True),
+        bad("Le salaire figurait dans l'offre, acceptée [[en connaissance de cause]].", "fr",
+            reply=True),
+        bad("Posting private emails breaches confidentiality, and we are [[reviewing our "
+            "options]].", "en", reply=True),
+        bad("Sorry about that. [[We would point out]], though, that you arrived late.", "en",
+            reply=True),
     ),
     good=(
         good("Merci de nous l'avoir signalé, nous sommes désolés pour ce retard.", "fr",
@@ -346,6 +352,8 @@ RULE = Rule(
         # The record confirms the customer, and the apology names the brand's own bug.
         good("Nos registres indiquent que le paiement a bien été prélevé deux fois, désolés pour "
              "ce bug ! Le remboursement est lancé.", "fr", reply=True),
+        good("Votre contrat prévoit une période d'essai, mais la façon dont sa fin vous a été "
+             "annoncée n'était pas correcte, nous le reconnaissons.", "fr", reply=True),
         # The point granted with an intensifier, then the brand's own failing named.
         good("You're absolutely right to call this out. A flash sale that crashes in five "
              "minutes isn't much of a sale: every price is extended to Sunday.", "en",
