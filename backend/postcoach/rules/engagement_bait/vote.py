@@ -125,6 +125,8 @@ RULE = Rule(
     outranks=("engagement_bait.comment", "engagement_bait.react", "engagement_bait.share",
               "engagement_bait.tag"),
     bad=(
+        bad("Agree or disagree: trade fairs are a waste of money.[[ React 👍 or 👎.]]", "en",
+            fixed="Agree or disagree: trade fairs are a waste of money."),
         # « comment » is French for how, but in English it asks for a comment.
         bad("🟥 or 🟦? [[Comment one.]]", "en"),
         bad("Alors, [[tu préfères les crêpes pliées ou roulées ?]]", "fr"),
