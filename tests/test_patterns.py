@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -36,6 +37,8 @@ from postcoach.text.tokens import (
 
 DATA = Path(__file__).parent / "data"
 REPO = Path(__file__).resolve().parents[1]
+# What a pattern's note quotes: "…", « … » or “…”.
+NOTE_QUOTE_RE = re.compile(r'"([^"]{4,})"|«\s*([^»]{4,}?)\s*»|“([^”]{4,})”')
 
 
 def _tokens(text: str, language: str = "fr"):
@@ -115,6 +118,22 @@ def test_every_pattern_file_compiles_with_notes():
     assert {language for language, _ in files} == {"fr", "en"}
     for language, name in files:
         assert load(language, name)
+
+
+def test_every_pattern_matches_an_example_its_note_quotes():
+    """A pattern that cannot match the example its note gives does not say what it means: "a|b
+    c" reads "a" or "b", then "c", so "no|none of our other customers" never read "no other
+    customer", and « bien vu|bonne remarque » read neither."""
+    missed = []
+    for language, name in available():
+        for pattern in load(language, name):
+            quoted = [next(part for part in quote.groups() if part).replace("…", " ")
+                      for quote in NOTE_QUOTE_RE.finditer(pattern.note)]
+            index = PatternIndex([pattern])
+            if quoted and not any(index.matches(token_view(tokens_of(Draft(text, language)),
+                                                           language)) for text in quoted):
+                missed.append(f"{language}/{name}.tsv: {pattern.text}  ←  {quoted}")
+    assert not missed, "\n".join(missed)
 
 
 def test_files_walked_together_match_as_each_alone():

@@ -50,7 +50,7 @@ QUOTED_RE = re.compile(
     r"(?:\s?»|”|\"|['’](?![\w]))"
 )
 NUMBER_RE = re.compile(r"\d+(?:[.,]\d+)*")
-PUNCT_RE = re.compile(r"[.!?…;]+|\n|[,:()\[\]—–=+/&]|(?<![\w@])@(?![\w.])|[👇👉👆⬇➡⤵↓→]\ufe0f?")
+PUNCT_RE = re.compile(r"[.!?…;]+|\n|[,:()\[\]—–=+/&%]|(?<![\w@])@(?![\w.])|[👇👉👆⬇➡⤵↓→]\ufe0f?")
 # Where a word cannot start because the character is read as another kind: digits are numbers
 # and pictographs are emoji ("❶" is also a letter-like character).
 NOT_A_WORD_START = "[\\d\U0001F000-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF\u2300-\u23FF]"

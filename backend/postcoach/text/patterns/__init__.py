@@ -84,7 +84,7 @@ WORDLIKE = frozenset({WORD, KEYWORD, CLITIC, HASHWORD})
 # Words that carry no class: numbers written out are the class "number".
 NUMBER_CLASS = "number"
 # Marks a pattern may name; the arrows point at the comments ("Rate it out of ten 👇").
-PUNCTUATION = frozenset(",:()=+/&👇👉👆⬇➡⤵↓→")
+PUNCTUATION = frozenset(",:()=+/&%👇👉👆⬇➡⤵↓→")
 # Distinct (kind, word) pairs whose keys are remembered.
 KEY_CACHE_SIZE = 100_000
 # Distinct pairs of neighbouring words whose candidate patterns are remembered.
