@@ -16,6 +16,11 @@ IRONY_RE = re.compile("[\U0001F644\U0001F612\U0001F643]")
 # check on your side?", « pourriez-vous vérifier de votre côté ? »), not a reproach.
 POLITE_ASK_RE = re.compile(r"\b(?:could|can|would|will|pourriez|pouvez|pourrais|peux|voudriez)"
                            r"[-\s](?:you|vous|tu)\b", re.IGNORECASE)
+# A sentence opened by the customer's own aim teaches the way to it: « Pour déplacer votre
+# rendez-vous, il suffit de cliquer sur le lien » is a how-to, « Il suffit de lire » a reproach.
+# Asides such as "To be clear," or « Pour rappel, » name no aim of theirs.
+HOW_TO_RE = re.compile(r"\W*(?:to|pour)\s[^,;:.!?…\n]*\b(?:your|votre|vos|ton|ta|tes)\b"
+                       r"[^,;:.!?…\n]*,\s*")
 
 
 def check(draft, context) -> list[Finding]:
@@ -24,9 +29,11 @@ def check(draft, context) -> list[Finding]:
     point ("You're right, that's not true of our usual service"; or in the sentence before
     granting it: "We stand by the decision. But you're right that people heard too late"), in
     a sentence that makes it right ("As stated, the offer had ended, but we've refunded the
-    difference"), just before an offer, or in a polite request ("could you check on your
-    side?"). A reply with no move a pattern names, or only excused ones, may still read as
-    defensive to the fitted model ("This simply isn't true… we'd ask you not to spread
+    difference"), just before an offer, in a polite request ("could you check on your
+    side?") or as the way to the customer's own aim (« Pour déplacer votre rendez-vous, il
+    suffit de cliquer sur le lien »), which the reading is not asked about either. A reply
+    with no move a pattern names, or only excused ones, may still read as defensive to the
+    fitted model ("This simply isn't true… we'd ask you not to spread
     misinformation"): the hint then stands on its most defensive sentence, unless the reply
     grants the customer's point ("Good catch, the grade was wrong. Updated!"), denies the
     blame a move would lay on them ("…so it wasn't your fault"), owns the mistake ("It's our
@@ -56,14 +63,15 @@ def check(draft, context) -> list[Finding]:
         or any(_answered_next(draft, finding.start, start) for start, end in granted + offered
                if not _within((start, end), finding))
     ]
+    taught = [finding for finding in named if _how_to(draft, finding.start)]
     kept = [finding for finding in named if finding not in negated and finding not in answered
-            and not _asked_politely(draft, finding.start)]
+            and finding not in taught and not _asked_politely(draft, finding.start)]
     if kept:
         return kept
     # The patterns then judge the reply themselves: the reading, which weighs words, would take
     # an answered move for one. A move in a polite question is left to it ("Perhaps you could
     # do as much before criticising?").
-    if admitted or answered or granted or any(
+    if admitted or answered or taught or granted or any(
             _faults(draft, finding) for finding in negated) or any(
             _opens(draft, start) for start, _ in conceded):
         return []
@@ -114,6 +122,14 @@ def _asked_politely(draft, offset: int) -> bool:
     question = _question_at(draft, offset)
     return question is not None and POLITE_ASK_RE.search(draft.text, question.start,
                                                          offset) is not None
+
+
+def _how_to(draft, offset: int) -> bool:
+    """Whether the move comes right after a purpose that opens its sentence and names the
+    customer's own aim: the way to it, not a lecture."""
+    sentence = draft.sentence_at(offset)
+    return sentence is not None and HOW_TO_RE.fullmatch(draft.folded, sentence.start,
+                                                        offset) is not None
 
 
 def _opens(draft, start: int) -> bool:
@@ -190,6 +206,13 @@ RULE = Rule(
             reply=True),
         bad("[[Dommage que vous ayez choisi de]] mettre une étoile pour dix minutes d'attente.",
             "fr", reply=True),
+        # What the customer knew or could have found, and what they dare the brand to do.
+        bad("Cracks reported after the handover aren't covered, [[as you're well aware]].", "en",
+            reply=True),
+        bad("Le prix était trop haut, et [[nous vous l'avions dit]] dès le premier rendez-vous.",
+            "fr", reply=True),
+        bad("Le dépôt de garantie est prévu par la loi. Deux minutes de [[recherche vous "
+            "l'auraient appris]].", "fr", reply=True),
         # Condescension, dares, and curt dismissals as people type them on a phone.
         bad("Merci pour votre retour, mais je me [[permets de rappeler que]] vous avez été reçu "
             "en entretien.", "fr", reply=True),
@@ -269,6 +292,13 @@ RULE = Rule(
         good("You're welcome!", "en", reply=True),
         good("Vous auriez dû recevoir un e-mail : pouvez-vous vérifier vos spams ?", "fr"),
         good("Thanks for letting us know, we're sorry about the delay.", "en", reply=True),
+        # The way to the customer's own aim; a move answered by someone calling them back.
+        good("Pour déplacer votre rendez-vous, il suffit de cliquer sur le lien reçu par SMS.",
+             "fr", reply=True),
+        good("We can't discuss details here, but an adviser will call you today.", "en",
+             reply=True),
+        good("Nous ne remboursons pas un trajet effectué, c'est la règle. Mais nous vous "
+             "créditons 20 € sur votre prochaine réservation.", "fr", reply=True),
         good("The duplicate charge will be removed from your statement, sorry!", "en",
              reply=True),
         good("As stated on the product page, the offer had ended, but we've refunded the "
