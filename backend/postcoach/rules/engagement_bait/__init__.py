@@ -137,6 +137,11 @@ LIKE_LEADS = frozenset({"and", "or", "then", "just", "so", "also", "now", "go", 
 # réclamer des partages ».
 CEASING = frozenset({"stop", "quit", "avoid", "arrêtez", "arrête", "arrêter", "cessez", "cesse",
                      "cesser", "évitez", "évite", "éviter"})
+# Just before a request, the way it names not to take: "long-press to send a 👍 instead of typing
+# 'ok'", « plutôt que d'écrire « merci » ».
+ALTERNATIVE_RE = re.compile(r"\b(?:instead\s+of\s+|rather\s+than\s+|au\s+lieu\s+(?:de\s+|d['’]\s*)"
+                            r"|plutôt\s+que\s+(?:de\s+|d['’]\s*)?)$")
+ALTERNATIVE_REACH = 24
 # The word just before a verb that forbids it: "Please don't vote in the comments", « Ne
 # partagez pas », "never tag". Only just before: "Don't forget to tag a friend" still asks.
 FORBIDDING = frozenset({"not", "never", "ne", "jamais"})
@@ -201,8 +206,11 @@ def _words_before(draft, start: int, count: int) -> list[str]:
 
 
 def _dispensed(draft, start: int) -> bool:
-    """Whether the post says, just before `start`, that what follows need not be done."""
-    return NO_NEED_RE.search(draft.folded, max(0, start - NO_NEED_REACH), start) is not None
+    """Whether the post says, just before `start`, that what follows need not be done, or is
+    the way not to take ("instead of typing 'ok'")."""
+    return (NO_NEED_RE.search(draft.folded, max(0, start - NO_NEED_REACH), start) is not None
+            or ALTERNATIVE_RE.search(draft.folded, max(0, start - ALTERNATIVE_REACH), start)
+            is not None)
 
 
 def _subject_noun(draft, end: int) -> bool:
@@ -411,7 +419,7 @@ def _requested(draft, span: tuple[int, int]) -> bool:
     if before in CEASING or (before == "de" and second in CEASING):
         return False  # asking people to stop: "stop tagging", « arrêtez d'identifier »
     if _dispensed(draft, start):
-        return False  # « pas besoin de liker ou de s'abonner, juste de venir »
+        return False  # « pas besoin de liker… », "instead of typing 'ok'"
     if (opening == "like" and draft.language == "en" and _next_to(draft, start)
             and before not in LIKE_LEADS and not in_class(before, "polite", "en")):
         return False  # a preposition after a word: "posts like this", "people like you"

@@ -68,9 +68,10 @@ RULE = Rule(
         # What many asked for; a name in capitals after « en », not a keyword to type.
         good("Vous avez été nombreux à demander l'export en PDF dans les commentaires : c'est "
              "fait !", "fr"),
-        # Asking people to stop.
+        # Asking people to stop, or naming the way not to take.
         good('Please stop writing "comment YES below" posts: your audience is no slot machine.',
              "en"),
+        good("Long-press a message to send a 👍 instead of typing 'ok'.", "en"),
         good("Oui, nous rouvrons lundi : quelles questions avez-vous ?", "fr"),
         good("Tell us in the comments about your worst moving day.", "en"),
         good("Yes, we reopen on Monday: what questions do you have?", "en"),
