@@ -55,6 +55,15 @@ def test_words_carry_every_form_a_lexicon_may_list():
     assert "person" in word_classes("copines", "fr") and "person" in word_classes("buddies", "en")
 
 
+def test_request_verbs_are_read_one_typo_away_but_no_real_word_is():
+    # A letter dropped, doubled or swapped: the verb a bait asks with, typed fast.
+    assert "commenter" in forms("comentez", "fr") and "taguer" in forms("tagez", "fr")
+    assert "comment" in forms("commnet", "en") and "share" in forms("sahre", "en")
+    # A word of the language one letter from a request verb stays itself.
+    assert "commenter" not in forms("commencez", "fr") and "comment" not in forms("comet", "en")
+    assert "tag" not in forms("tango", "en") and "voter" not in forms("voler", "fr")
+
+
 def test_tokens_split_clitics_contractions_and_find_keywords():
     assert _tokens("Tague-la 👇") == [("word", "tague"), (CLITIC, "la"), ("punct", "👇")]
     assert _tokens("Abonnez-vous")[1] == ("word", "vous")

@@ -259,6 +259,7 @@ def _guesses(word: str, language: str) -> list[str]:
 LEMMAS_DIR = "lemmas"
 INFLECTIONS = "inflections.tsv"
 NAMED = "named.tsv"
+MISSPELLINGS = "misspellings.tsv"
 # A lower-case hashtag is split only into words this long or longer ("a" and "i" aside): short
 # pieces would split most names into something.
 MIN_GLUED_WORD = 2
@@ -280,6 +281,15 @@ def inflections(language: str) -> dict[str, str]:
             form, lemma = line.split("\t")
             table[form] = lemma
     return table
+
+
+@cache
+def misspellings(language: str) -> dict[str, str]:
+    """A request verb's form typed one letter off → its lemma ("comentez" → commenter; see
+    backend/tools/build_inflections.py)."""
+    source = lemma_file(language, MISSPELLINGS)
+    return dict(line.split("\t") for line in source.read_text(encoding="utf-8").splitlines()
+                if line and not line.startswith("# "))
 
 
 @cache
@@ -379,7 +389,8 @@ def forms(word: str, language: str) -> frozenset[str]:
     stands without them."""
     found = {word, word.replace("’", "'")}
     if any(char.isalpha() for char in word):
-        lemma = inflections(language).get(word) or unaccented_inflections(language).get(word)
+        lemma = (inflections(language).get(word) or unaccented_inflections(language).get(word)
+                 or misspellings(language).get(word))
         if lemma:
             found.add(lemma)
         found.update(homographs(language).get(word, ()))

@@ -18,6 +18,7 @@ from postcoach.text.tokens import (
     class_index,
     in_class,
     languages_for,
+    misspellings,
     word_classes,
 )
 
@@ -424,9 +425,10 @@ def _requested(draft, span: tuple[int, int]) -> bool:
             and before not in LIKE_LEADS and not in_class(before, "polite", "en")):
         return False  # a preposition after a word: "posts like this", "people like you"
     # English requests open on the verb's base form, as its class lists it ("Comment",
-    # "Share"), or a gerund ("by tagging"); another form describes.
+    # "Share", or one typo off: "Commnet"), or a gerund ("by tagging"); another form describes.
+    base = misspellings("en").get(opening, opening)
     return (draft.language != "en" or before in RELATIVES or opening.endswith("ing")
-            or not REQUEST_VERB_CLASSES.isdisjoint(class_index("en").get(opening, ())))
+            or not REQUEST_VERB_CLASSES.isdisjoint(class_index("en").get(base, ())))
 
 
 def requests(draft, name: str) -> list[Finding]:

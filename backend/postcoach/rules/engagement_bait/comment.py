@@ -29,6 +29,8 @@ RULE = Rule(
         bad("Vous aussi vous aimez l'été ?[[ Tapez OUI !]]", "fr",
             fixed="Vous aussi vous aimez l'été ?"),
         bad("[[Commente si tu es d'accord]].", "fr"),
+        # The verb typed one letter off, as on a phone.
+        bad("[[Comentez OUI si]] vous voulez la recette 👇", "fr"),
         bad("[[Fill in the blank]]: a Sunday is not complete without ____ ☕", "en"),
         bad("[[Comment with the third photo]] in your gallery 📸", "en"),
         bad("[[Reply with your birth month]] to find your winter cocktail 🍹", "en"),
