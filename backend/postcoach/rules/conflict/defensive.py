@@ -209,6 +209,9 @@ RULE = Rule(
         # What the customer knew or could have found, and what they dare the brand to do.
         bad("Cracks reported after the handover aren't covered, [[as you're well aware]].", "en",
             reply=True),
+        bad("Notre pâte est fine. [[Si vous préférez une pâte épaisse, il y a des chaînes pour "
+            "ça]].", "fr", reply=True),
+        bad("[[For future reference]], medium-rare means pink in the middle.", "en", reply=True),
         bad("Le prix était trop haut, et [[nous vous l'avions dit]] dès le premier rendez-vous.",
             "fr", reply=True),
         bad("Le dépôt de garantie est prévu par la loi. Deux minutes de [[recherche vous "

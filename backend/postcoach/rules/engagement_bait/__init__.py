@@ -414,6 +414,9 @@ def _requested(draft, span: tuple[int, int]) -> bool:
         return True  # a request put impersonally: "Just a reminder that shares cost nothing"
     if before in STATEMENT_OPENERS or (before in FRENCH_OBJECTS and second in FRENCH_SUBJECTS):
         return False
+    if before == "on" and (sentence := draft.sentence_at(start)) and \
+            sentence.text.rstrip().endswith("?"):
+        return False  # how people say it: « chez vous, on dit « chocolatine » ou… ? »
     if reach is None and in_class(before, "definite", draft.language) and _next_to(draft, start):
         return False  # a noun: "ending every post with 'Agree?'" (but "every share makes us
         # more visible" asks for shares, and « D'ici là, commentez » is no "là" before a noun)

@@ -74,6 +74,8 @@ RULE = Rule(
         good('Please stop writing "comment YES below" posts: your audience is no slot machine.',
              "en"),
         good("Long-press a message to send a 👍 instead of typing 'ok'.", "en"),
+        # How people say it, asked: no word to type.
+        good("Chez vous, on dit « chocolatine » ou « pain au chocolat » ?", "fr"),
         good("Oui, nous rouvrons lundi : quelles questions avez-vous ?", "fr"),
         good("Tell us in the comments about your worst moving day.", "en"),
         good("Yes, we reopen on Monday: what questions do you have?", "en"),
