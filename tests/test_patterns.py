@@ -59,6 +59,7 @@ def test_request_verbs_are_read_one_typo_away_but_no_real_word_is():
     # A letter dropped, doubled or swapped: the verb a bait asks with, typed fast.
     assert "commenter" in forms("comentez", "fr") and "taguer" in forms("tagez", "fr")
     assert "comment" in forms("commnet", "en") and "share" in forms("sahre", "en")
+    assert "commenter" in forms("komente", "fr")  # a hard c spelt k, as on a phone
     # A word of the language one letter from a request verb stays itself.
     assert "commenter" not in forms("commencez", "fr") and "comment" not in forms("comet", "en")
     assert "tag" not in forms("tango", "en") and "voter" not in forms("voler", "fr")

@@ -10,7 +10,8 @@ or a pattern can match, which is how a hashtag typed in lower case is split into
 ("#shareifyouagree").
 The request verbs a bait asks with (comment, share, tag, react, vote) are also written one typo
 away, in `lemmas/misspellings.tsv`: a letter dropped, doubled or swapped with the next one in the
-forms a request uses ("Comentez", "Tagez", "commnet", "sharre"), each a form of no word in
+forms a request uses ("Comentez", "Tagez", "commnet", "sharre"), or a hard c spelt k as on a
+phone ("komente"), each a form of no word in
 either language's dictionary, so that no real word is read as another. `--check` fails when
 the tables are out of date (a test runs it).
 """
@@ -113,7 +114,9 @@ def misspellings(language: str, dictionaries: dict[str, dict[str, str]]) -> str:
         known.update(fold(word) for word in lexicon_lemmas(lang))
     meanings: dict[str, set[str]] = {}
     for form, lemma in request_forms(language, dictionaries[language]).items():
-        for variant in one_typo_away(form):
+        # Phone spelling writes a hard c as k ("komente", "kommentez"), with a typo or not.
+        spelt = {form, "k" + form[1:]} if form.startswith("c") and form[1:2] in "aou" else {form}
+        for variant in (spelt - {form}).union(*map(one_typo_away, spelt)):
             if len(variant) >= MIN_MISSPELT and variant not in known \
                     and strip_accents(variant) not in known:
                 meanings.setdefault(variant, set()).add(lemma)

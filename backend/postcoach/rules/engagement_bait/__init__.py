@@ -58,6 +58,9 @@ ELIDED = {"d": "de", "j": "je", "l": "le", "qu": "que", "n": "ne", "s": "se", "m
 # calls people in.
 TAGGED_BRAND_RE = re.compile(r"[-\s]+(?:(?:us|nous)\b(?!\s*(?:and|et|&|\+|,))"
                              r"|@[\w.]+\s+(?:in|on|dans|sur|en)\b)")
+# A tag verb with the reader glued to it names no friend: « identifiez-vous sur le site » logs
+# in, « taguez-vous sur la photo » names oneself.
+TAGGED_SELF_RE = re.compile(r"(.+)-(?:vous|toi)")
 # The words that give a request its purpose.
 PURPOSES = frozenset({"so", "to", "for", "pour", "afin", "qu", "que"})
 # Before a word in capitals, these make it a name ("available in PDF", « compatible sur iOS »);
@@ -251,7 +254,8 @@ def _known_use(draft, start: int, end: int) -> bool:
     in the app"), it sends its word elsewhere than the post ("text STOP to 61420"), a feature
     lets one do it ("the link icon lets you send it to family") or is announced as new ("you
     can now react to the menus in the app"), or it tags the brand itself
-    ("tag us in your photos", « identifiez-nous », "tag @Bakery so we find your pictures")."""
+    ("tag us in your photos", « identifiez-nous », "tag @Bakery so we find your pictures") or
+    the reader (« identifiez-vous sur la plateforme »: log in)."""
     if (_pressed(draft, start) and _labelled(draft, start)) or _taught(draft, start, end) or \
             _quotes_a_button(draft, start, end) or _sent_elsewhere(draft, end) or \
             CAPABILITY_RE.search(draft.folded, max(0, start - CAPABILITY_REACH), start) or \
@@ -263,6 +267,9 @@ def _known_use(draft, start: int, end: int) -> bool:
     opening = word.group()
     if opening in BUTTON_VERBS and _labelled(
             draft, BUTTON_LEAD_RE.match(draft.text, word.end()).end()):
+        return True
+    own = TAGGED_SELF_RE.fullmatch(opening)
+    if own and in_class(own.group(1), "tag_verb", draft.language):
         return True
     return bool(TAGGED_BRAND_RE.match(draft.folded, word.end())) and in_class(
         opening, "tag_verb", draft.language)

@@ -64,6 +64,8 @@ RULE = Rule(
         bad("🎁 Jeu-concours ! Pour participer : [[likez]] la page, [[partagez]] ce post et "
             "[[identifiez]] deux amis.", "fr"),
         bad("Giveaway time! To enter, [[like]] this post and [[tag]] two friends.", "en"),
+        # Tags counted as entries.
+        bad("Don't forget, [[every friend you tag counts as an extra entry]] 😉", "en"),
         # "How to enter:" titles the conditions, not a how-to.
         bad("Giveaway time! How to enter: [[tag]] a friend and [[share]] this post.", "en"),
         # An arrow before each condition opens it as a colon does.
@@ -87,6 +89,8 @@ RULE = Rule(
         # A wish in the conditional is no entry action: « aimeraient » is not « aimer ».
         good("Le festival cherche des bénévoles : parlez-en à vos proches qui aimeraient le "
              "vivre de l'intérieur !", "fr"),
+        # The reader glued to a tag verb logs in: no friend is named.
+        good("Pour participer au tirage, identifiez-vous sur votre espace client.", "fr"),
         good("Reminder: no need to like, share or tag anyone to enter the raffle. Just leave your "
              "name at the counter.", "en"),
         good("Jeu-concours : pour participer, racontez-nous en commentaire votre plus beau "
