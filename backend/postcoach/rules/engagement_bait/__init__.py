@@ -61,6 +61,11 @@ TAGGED_BRAND_RE = re.compile(r"[-\s]+(?:(?:us|nous)\b(?!\s*(?:and|et|&|\+|,))"
 # A tag verb with the reader glued to it names no friend: « identifiez-vous sur le site » logs
 # in, « taguez-vous sur la photo » names oneself.
 TAGGED_SELF_RE = re.compile(r"(.+)-(?:vous|toi)")
+# A French question that opens on its verb, the subject glued after it: « Partagez-vous… ? ».
+# With « pouvoir » or « vouloir » it asks politely for something (« Pourriez-vous nous laisser
+# un pouce ? »).
+INVERTED_QUESTION_RE = re.compile(r"\W*(?!(?:pourr|pouv|peu|voul|voud|veu)[^\W\d_]*-)"
+                                  r"[^\W\d_]+-(?:t-)?(?:vous|tu|on|il|elle|ils|elles)\b")
 # The words that give a request its purpose.
 PURPOSES = frozenset({"so", "to", "for", "pour", "afin", "qu", "que"})
 # Before a word in capitals, these make it a name ("available in PDF", « compatible sur iOS »);
@@ -494,10 +499,19 @@ def unnamed_bait(draft, context, kind: str) -> list[Finding]:
     if context.reply or _patterns_decide(draft):
         return []
     judgement = readings.reader("bait").judge(draft)
-    if judgement is None or judgement.kind != kind or (
+    if judgement is None or judgement.kind != kind or _asked_inverted(draft, judgement) or (
             kind == "react" and _liking(draft, judgement)):
         return []
     return [judged_finding(draft, judgement)]
+
+
+def _asked_inverted(draft, judgement) -> bool:
+    """Whether the sentence the reading weighs most is a question that opens on its verb and
+    subject (« Partagez-vous vos trajets à vélo en hiver ? », « Aimez-vous les crêpes ? »):
+    it asks whether people do it, not to do it."""
+    sentence = draft.sentence_at(judgement.start)
+    return sentence is not None and sentence.text.rstrip().endswith("?") and \
+        INVERTED_QUESTION_RE.match(draft.folded, sentence.start) is not None
 
 
 def _liking(draft, judgement) -> bool:
