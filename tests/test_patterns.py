@@ -72,6 +72,10 @@ def test_tokens_split_clitics_contractions_and_find_keywords():
     assert _tokens("Commente « JE VEUX » ou 🔥")[1] == (KEYWORD, "je veux")
     assert _tokens("Tape A pour chat")[1] == (KEYWORD, "a")
     assert _tokens("Type GUIDE now", "en")[1] == (KEYWORD, "guide")
+    # Words in capitals after a verb of writing are one phrase to type; elsewhere, shouting.
+    assert _tokens("Écrivez JOYEUX ANNIVERSAIRE ici")[1] == (KEYWORD, "joyeux anniversaire")
+    assert _tokens("PROMO EXCEPTIONNELLE ici")[:2] == [("word", "promo"),
+                                                        ("word", "exceptionnelle")]
     assert _tokens("the EU and AI", "en")[1] == ("word", "eu")  # acronyms are not shouting
     kinds = {kind for kind, _ in _tokens("3 amis 🎁 https://acme.fr/x @lea #promo")}
     assert {NUMBER, EMOJI, "url", "mention", "hashtag"} <= kinds

@@ -187,7 +187,8 @@ def tokenize(draft: Draft) -> list[Token]:
                         tokens += [new(Token, (start, end, HASHWORD, word, fold(word)))
                                    for word in glued]
         if url_index >= len(urls):
-            return _unmark_shouting(_mark_options(tokens, letters), shouted)
+            tokens = _unmark_shouting(_mark_options(tokens, letters), shouted)
+            return _typed_phrases(tokens, text, draft.language) if shouted else tokens
         start, end = urls[url_index]
         append(new(Token, (start, end, URL, text[start:end], folded[start:end])))
         position = end
@@ -209,6 +210,25 @@ def _unmark_shouting(tokens: list[Token], shouted: list[int]) -> list[Token]:
                 after <= last and _capitalised(tokens[after])):
             tokens[index] = tokens[index]._replace(kind=WORD)
     return tokens
+
+
+def _typed_phrases(tokens: list[Token], text: str, language: str) -> list[Token]:
+    """Words in capitals just after a verb of writing are the phrase to type, one keyword:
+    « Écrivez JOYEUX ANNIVERSAIRE en commentaire », "Type HAPPY BIRTHDAY below"."""
+    joined, index = [], 0
+    while index < len(tokens):
+        end = index
+        while end < len(tokens) and _capitalised(tokens[end]):
+            end += 1
+        if 2 <= end - index <= MAX_KEYWORD_WORDS and index and tokens[index - 1].kind == WORD \
+                and in_class(tokens[index - 1].lower, "comment_verb", language):
+            start, stop = tokens[index].start, tokens[end - 1].end
+            joined.append(Token(start, stop, KEYWORD, text[start:stop], fold(text[start:stop])))
+            index = end
+            continue
+        joined.extend(tokens[index:end + 1])
+        index = end + 1
+    return joined
 
 
 def _mark_options(tokens: list[Token], letters: list[int]) -> list[Token]:

@@ -1,6 +1,7 @@
 import re
 
 from postcoach.rules.base import Finding, Rule, bad, good
+from postcoach.text.tokens import KEYWORD, tokens_of
 
 # A run of capitals ("PROMO EXCEPTIONNELLE") or a long shouted word; short acronyms (PME, RGPD,
 # B2B) and single capitals are not shouting. Both patterns start with a character, not an
@@ -22,10 +23,18 @@ def calm(shouted: str) -> str:
 def check(draft, context):
     text = draft.text
     findings = []
+    typed = None
     for pattern in (CAPS_RUN, EXCLAMATION_RUN):
         for match in pattern.finditer(text):
             if pattern is CAPS_RUN and sum(ch.isalpha() for ch in match.group()) < 6:
                 continue
+            if pattern is CAPS_RUN:
+                # A phrase in capitals to type is quoted, not shouted (« Écrivez JOYEUX
+                # ANNIVERSAIRE en commentaire »: the bait hint names it).
+                if typed is None:
+                    typed = {token[:2] for token in tokens_of(draft) if token.kind == KEYWORD}
+                if match.span() in typed:
+                    continue
             findings.append(Finding(match.start(), match.end(), 1.0, {"word": match.group()},
                                     (calm(match.group()),)))
     return findings
@@ -56,6 +65,7 @@ RULE = Rule(
     ),
     good=(
         good("La PME lyonnaise a adopté le RGPD en 2018.", "fr"),
+        good("Écrivez JOYEUX ANNIVERSAIRE en commentaire pour Mamie Rose !", "fr"),
         good("On a hâte de vous voir !", "fr"),
         good("Our B2B team met the CEO of a NGO in the USA.", "en"),
         good("We can't wait to see you!", "en"),
