@@ -16,6 +16,9 @@ IRONY_RE = re.compile("[\U0001F644\U0001F612\U0001F643]")
 # check on your side?", « pourriez-vous vérifier de votre côté ? »), not a reproach.
 POLITE_ASK_RE = re.compile(r"\b(?:could|can|would|will|pourriez|pouvez|pourrais|peux|voudriez)"
                            r"[-\s](?:you|vous|tu)\b", re.IGNORECASE)
+# An offer told in the past is the customer's refusal recalled, not an offer: « la planche de
+# remplacement qu'on vous proposait ».
+PAST_OFFER_RE = re.compile(r"\b(?:propos|offr)(?:ait|aient)\b")
 # A sentence opened by the customer's own aim teaches the way to it: « Pour déplacer votre
 # rendez-vous, il suffit de cliquer sur le lien » is a how-to, « Il suffit de lire » a reproach.
 # Asides such as "To be clear," or « Pour rappel, » name no aim of theirs.
@@ -50,7 +53,8 @@ def check(draft, context) -> list[Finding]:
                 and not any(_within(span, finding) for finding in named)]
     granted = pattern_matches(draft, "granted")
     conceded = granted + pattern_matches(draft, "concession") + admitted
-    offered = pattern_matches(draft, "offer")
+    offered = [span for span in pattern_matches(draft, "offer")
+               if not PAST_OFFER_RE.search(draft.folded, *span)]
     negated = [finding for finding in named
                if "negation" in classes_before(draft, finding.start, NEGATION_REACH)]
     # Moves the reply itself answers: quoted to be rejected, made right in their sentence, or
@@ -212,6 +216,9 @@ RULE = Rule(
         bad("Notre pâte est fine. [[Si vous préférez une pâte épaisse, il y a des chaînes pour "
             "ça]].", "fr", reply=True),
         bad("[[For future reference]], medium-rare means pink in the middle.", "en", reply=True),
+        # An offer told in the past recalls a refusal: it answers nothing.
+        bad("[[Il serait honnête de préciser]] [[que vous avez refusé]] la planche qu'on vous "
+            "proposait.", "fr", reply=True),
         bad("Le prix était trop haut, et [[nous vous l'avions dit]] dès le premier rendez-vous.",
             "fr", reply=True),
         bad("Le dépôt de garantie est prévu par la loi. Deux minutes de [[recherche vous "

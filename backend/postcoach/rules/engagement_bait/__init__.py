@@ -38,11 +38,13 @@ NARRATED_RE = re.compile(r"[^\W\d_]+(?:(?<!e)ed|é|ée|és|ées|(?<=[ei])r(?:ais
 # « Vous avez été nombreux à identifier vos amis »: what many did, however the verb is put.
 MANY_OF_YOU_RE = re.compile(r"\bnombreu(?:x|ses)\s+à\s+(?:(?:nous|vous|le|la|les|lui|leur)\s+|"
                             r"[lmt]['’])*$")
-# The words that, just before a match, make it a statement, not a request: a subject or a
-# modal ("we'll send it to your family", « nous partageons »).
+# The words that, just before a match, make it a statement, not a request: a subject, a modal
+# or the auxiliary of a progressive ("we'll send it to your family", « nous partageons »,
+# "we're putting together an FAQ").
 STATEMENT_OPENERS = frozenset({
     "i", "we", "they", "he", "she", "will", "would", "ll", "d", "can", "could", "should",
-    "may", "might", "must", "shall", "je", "j", "nous", "il", "elle", "ils", "elles"})
+    "may", "might", "must", "shall", "re", "are", "am", "m", "was", "were", "je", "j", "nous",
+    "il", "elle", "ils", "elles"})
 # A French subject, then an object pronoun, before the verb: the brand says what it does (« on
 # vous répond ici », « je t'envoie le guide »); a request puts its pronouns after the verb.
 FRENCH_SUBJECTS = frozenset({"on", "je", "nous", "il", "elle", "ils", "elles"})

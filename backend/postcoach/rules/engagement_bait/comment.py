@@ -74,6 +74,8 @@ RULE = Rule(
         good('Please stop writing "comment YES below" posts: your audience is no slot machine.',
              "en"),
         good("Long-press a message to send a 👍 instead of typing 'ok'.", "en"),
+        # What the brand is doing: a progressive states, it asks nothing.
+        good("We're putting together an FAQ for first-time buyers.", "en"),
         # How people say it, asked: no word to type.
         good("Chez vous, on dit « chocolatine » ou « pain au chocolat » ?", "fr"),
         good("Oui, nous rouvrons lundi : quelles questions avez-vous ?", "fr"),

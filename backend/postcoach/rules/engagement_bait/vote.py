@@ -23,9 +23,10 @@ CALLING_RE = re.compile(r"\b(?:appele[zr]|appelle|compose[zr]?|call|dial|ring|ph
                         r"(?:\s+[\w'’]+){0,2}\s*$")
 CALLING_REACH = 30
 # « comment » asks how in French; in English it asks for a comment ("🟥 or 🟦? Comment one.").
-REASON_ASKED = {"fr": re.compile(r"\b(?:pourquoi|comment)\b"),
-                "en": re.compile(r"\b(?:why|how)\b"),
-                "und": re.compile(r"\b(?:pourquoi|why|how)\b")}
+REASON_ASKED = {"fr": re.compile(r"\b(?:pourquoi|comment|expliqu\w*|raisons?)\b"),
+                "en": re.compile(r"\b(?:why|how|explain\w*|reasons?)\b"),
+                "und": re.compile(r"\b(?:pourquoi|expliqu\w*|raisons?|why|how|explain\w*|"
+                                  r"reasons?)\b")}
 
 
 # What the answers will be used for: a choice whose use is stated is a real question ("Your
@@ -163,6 +164,8 @@ RULE = Rule(
         good("Pliées ou roulées, vous préférez comment vos crêpes, et pourquoi ?", "fr"),
         good("Quel critère compte le plus pour vous : le prix ou la durabilité ?", "fr"),
         good("Road or trail for a first marathon: which would you pick, and why?", "en"),
+        good("Plutôt Lausanne ou Fribourg pour notre deuxième agence ? Expliquez-nous ce qui "
+             "vous ferait venir.", "fr"),
         good("What matters most to you when you choose a bike?", "en"),
         # A vote forbidden where it cannot be counted.
         good("Le vote du joueur du mois se fait sur notre site : ne votez pas en commentaire, on "
