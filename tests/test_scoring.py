@@ -26,6 +26,12 @@ def test_features_are_language_neutral():
     english = extract(*findings_of("Order now: 30% off the whole shop, free delivery!"))
     for name in ("class.commerce", "rule.salesiness.hard_sell", "percent", "exclamations"):
         assert french[name] > 0 and english[name] > 0, name
+    # A question is one by its opening, with or without its mark, in both languages.
+    asked = [extract(*findings_of(text))["question_opener"] for text in (
+        "Avez-vous déjà testé la cire d'abeille", "Are there any tips for leather care",
+        "Pourquoi le cuir craque-t-il ?")]
+    stated = extract(*findings_of("We love leather. Nous aimons le cuir."))["question_opener"]
+    assert asked == [1.0, 1.0, 1.0] and stated == 0.0
     assert set(french) - {n for n in french if n.startswith("rule.")} == \
         set(english) - {n for n in english if n.startswith("rule.")}
 

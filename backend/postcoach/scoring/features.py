@@ -61,5 +61,6 @@ def extract(draft: Draft, findings: Iterable[tuple[Rule, Finding]]) -> dict[str,
     features["question_mark"] = float("?" in draft.text)
     features["open_questions"] = _log(sum(question.open for question in asked))
     features["imperative"] = float(signals.asks_for_action(draft))
+    features["question_opener"] = float(signals.opens_a_question(draft))
     features["list"] = float(signals.offers_value(draft))
     return features

@@ -154,6 +154,30 @@ def _imperatives(language: str, name: str) -> frozenset[str]:
     return frozenset(fold(entry.term) for entry in load(language, name).entries)
 
 
+# Words that open a question whether or not it ends with "?": an auxiliary before its subject
+# ("Are there any…", "Was Harry's ability…") or a French verb with its subject glued after it
+# (« Avez-vous… », « Est-ce que… »); the interrogatives ("why", « pourquoi ») are a lexicon.
+ENGLISH_AUXILIARIES = frozenset({"are", "is", "was", "were", "do", "does", "did", "can",
+                                 "could", "would", "will", "should", "have", "has", "anyone",
+                                 "anybody"})
+INVERTED_RE = re.compile(r"[^\W\d_]+-(?:t-)?(?:vous|tu|on|il|elle|ils|elles)|est-ce")
+
+
+def _is_question_opener(word: str, language: str) -> bool:
+    if language != "fr" and word in ENGLISH_AUXILIARIES:
+        return True
+    if language != "en" and INVERTED_RE.fullmatch(word):
+        return True
+    return any(lexicon.pattern.match(word) for lexicon in
+               (load(lang, "interrogatives") for lang in LANGUAGES if language in (lang, "und")))
+
+
+@per_draft
+def opens_a_question(draft: Draft) -> bool:
+    """A sentence opens as a question does: "Are there any…", « Avez-vous… », "Why…"."""
+    return any(_is_question_opener(word, draft.language) for word in _sentence_openers(draft))
+
+
 @per_draft
 def asks_for_action(draft: Draft) -> bool:
     """A sentence opens with an imperative: "Read this", "Dites-nous", "Essayez"."""
