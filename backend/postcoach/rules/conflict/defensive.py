@@ -307,6 +307,9 @@ RULE = Rule(
              "fr", reply=True),
         good("We can't discuss details here, but an adviser will call you today.", "en",
              reply=True),
+        # What the record shows, owned in its own sentence.
+        good("Our records show you were charged twice — sorry about that! The duplicate is "
+             "refunded.", "en", reply=True),
         good("Nous ne remboursons pas un trajet effectué, c'est la règle. Mais nous vous "
              "créditons 20 € sur votre prochaine réservation.", "fr", reply=True),
         good("The duplicate charge will be removed from your statement, sorry!", "en",

@@ -136,6 +136,12 @@ NO_NEED_REACH = 60
 OWN_SHARE_RE = re.compile(r"\b(?:shar\w*|partag\w*)\s+(?:(?:yours|your\s+own|theirs)\b"
                           r"|(?:les|la|le)\s+(?:vôtres?|tiens|tiennes?|nôtres?)\b)")
 OWN_SHARE_REACH = 20
+# A share of "it" or "them", whose antecedent a question to the reader names (see _answer_shared).
+ANSWER_SHARE_RE = re.compile(r"shar\w*\s+(?:it|them)\b|partag\w*-l[ae]s?\b")
+# A question to the reader: their words, or "Got…?", "Any…?" with the "you" left out.
+READER_RE = re.compile(r"\b(?:you|your|yours|vous|votre|vos|tu|ton|ta|tes)\b|^\W*(?:got|any)\b")
+# A gerund that titles the brand's own repost: "Reposting from our friends at…".
+OWN_REPOST_RE = re.compile(r"\s+(?:from|via|on\s+behalf)\b")
 # A French request's verb in the infinitive, opening its sentence as the subject of what
 # follows: an act defined, not asked for (« Mentionner les artistes qui travaillent avec nous,
 # c'est la moindre des choses »).
@@ -189,9 +195,26 @@ def _labelled(draft, start: int) -> bool:
 
 def _own_act(draft, start: int) -> bool:
     """Whether the match is what its speaker does after "to": "If we had to sum it up in an
-    emoji", "I want to share" (not "If you had to…")."""
+    emoji", "I want to share" (not "If you had to…"), or the title of the brand's own repost
+    ("Reposting from our friends at…")."""
     before, _, third = _words_before(draft, start, 3)
-    return before == "to" and third in ENGLISH_SUBJECTS
+    if before == "to" and third in ENGLISH_SUBJECTS:
+        return True
+    word = WORD_RE.match(draft.folded, start)
+    return word is not None and word.group().endswith("ing") and not before and \
+        OWN_REPOST_RE.match(draft.folded, word.end()) is not None
+
+
+def _answer_shared(draft, start: int) -> bool:
+    """Whether the match asks to share "it" just after a question about the reader's own
+    thing: their answer, a contribution ("Got a favourite walk? Share it below")."""
+    if not ANSWER_SHARE_RE.match(draft.folded, start):
+        return False
+    sentences = draft.sentences
+    here = next((index for index, sentence in enumerate(sentences)
+                 if sentence.start <= start < sentence.end), 0)
+    previous = sentences[here - 1].text if here else ""
+    return previous.rstrip().endswith("?") and READER_RE.search(previous.lower()) is not None
 
 
 def _opens_sentence(draft, start: int) -> bool:
@@ -260,13 +283,16 @@ def _known_use(draft, start: int, end: int) -> bool:
     choose 'Repost with your thoughts'": a how-to), a how-to teaches it ("how to tag a teammate
     in the app"), it sends its word elsewhere than the post ("text STOP to 61420"), a feature
     lets one do it ("the link icon lets you send it to family") or is announced as new ("you
-    can now react to the menus in the app"), or it tags the brand itself
-    ("tag us in your photos", « identifiez-nous », "tag @Bakery so we find your pictures") or
-    the reader (« identifiez-vous sur la plateforme »: log in)."""
+    can now react to the menus in the app"), it tags the brand itself ("tag us in your
+    photos", « identifiez-nous », "tag @Bakery so we find your pictures") or the reader
+    (« identifiez-vous sur la plateforme »: log in) or it shares the reader's answer ("Got a
+    favourite walk? Share it below")."""
     if (_pressed(draft, start) and _labelled(draft, start)) or _taught(draft, start, end) or \
             _quotes_a_button(draft, start, end) or _sent_elsewhere(draft, end) or \
             CAPABILITY_RE.search(draft.folded, max(0, start - CAPABILITY_REACH), start) or \
             _announced(draft, start):
+        return True
+    if _answer_shared(draft, start):
         return True
     word = WORD_RE.match(draft.folded, start)
     if word is None:

@@ -94,6 +94,11 @@ RULE = Rule(
         good("Merci à Léa d'avoir partagé son expérience avec nous.", "fr"),
         good("Partagez-vous vos trajets à vélo en hiver ? Comment faites-vous ?", "fr"),
         good("Thanks to Lea for sharing her experience with us.", "en"),
+        # The reader's answer shared; the brand's own repost, titled.
+        good("Got a favourite walk around the lake? Share it below, with a few words about why.",
+             "en"),
+        good("Reposting from our friends at the Tidy Towns group: clean-up on Saturday at 10.",
+             "en"),
         good("Do you share your bike commute in winter? How do you manage?", "en"),
         good("Notre chat Pixel a disparu hier près de la gare : partagez si vous êtes du coin.",
              "fr"),

@@ -29,6 +29,8 @@ REASON_ASKED = {"fr": re.compile(r"\b(?:pourquoi|comment|expliqu\w*|raisons?)\b"
                                   r"reasons?)\b")}
 
 
+# How far after a choice its why may be asked.
+REASON_REACH = 80
 # What the answers will be used for: a choice whose use is stated is a real question ("Your
 # answers will shape which venues we book", « vos réponses nous aideront à choisir »).
 ANSWERS_USED_RE = re.compile(
@@ -36,12 +38,15 @@ ANSWERS_USED_RE = re.compile(
     r"suggestions?|réponses?|avis|choix|retours?)\s+(?:will|would|help|helps|decide|decides|"
     r"shape|shapes|guide|guides|(?:nous\s+)?(?:aideront|aident|guideront|décideront|"
     r"permettront))|help\s+us\s+(?:decide|choose|pick|plan)|aidez[- ]nous\s+à\s+"
-    r"(?:choisir|décider|trancher))\b")
+    r"(?:choisir|décider|trancher)|(?:selon|d['’]après|en\s+fonction\s+de)\s+vos\s+"
+    r"(?:réponses|votes|avis|choix)|(?:based\s+on|according\s+to)\s+your\s+"
+    r"(?:answers|votes|replies|feedback))\b")
 
 
 def check(draft, context):
     findings = [finding for finding in pattern_findings(draft, "vote_request")
-                if not forbidden(draft, finding.start) and not _called(draft, finding.start)]
+                if not forbidden(draft, finding.start) and not _called(draft, finding.start)
+                and not _reason_follows(draft, finding.end)]
     options = pattern_matches(draft, "vote_option")
     if "?" in draft.text:
         options = sorted({*options, *pattern_matches(draft, "vote_loose_option")})
@@ -71,6 +76,16 @@ def _called(draft, offset: int) -> bool:
     return CALLING_RE.search(draft.folded, max(0, offset - CALLING_REACH), offset) is not None
 
 
+def _reason_follows(draft, end: int) -> bool:
+    """Whether the why or the how is asked within the question that follows the options
+    (« le 14 ou le 21 septembre. Laquelle vous arrange le mieux, et pourquoi ? »)."""
+    folded = draft.folded
+    limit = end + REASON_REACH
+    while limit < len(folded) and folded[limit].isalnum():
+        limit += 1  # the window ends between words: "commen|té" is no "comment"
+    return REASON_ASKED[draft.language].search(folded, end, limit) is not None
+
+
 def _forced_choices(draft) -> list[Finding]:
     """"Tu préfères les crêpes pliées ou roulées ?": the choice, to its question mark, unless the
     why or the how is asked after it."""
@@ -80,7 +95,7 @@ def _forced_choices(draft) -> list[Finding]:
         if closing is None or closing.group() != "?":
             continue
         end = closing.end()
-        if not REASON_ASKED[draft.language].search(draft.folded, end, end + 80):
+        if not _reason_follows(draft, end):
             found.append(Finding(start, end, 1.0, {"word": draft.text[start:end]}))
     return found
 
@@ -166,6 +181,8 @@ RULE = Rule(
         good("Road or trail for a first marathon: which would you pick, and why?", "en"),
         good("Plutôt Lausanne ou Fribourg pour notre deuxième agence ? Expliquez-nous ce qui "
              "vous ferait venir.", "fr"),
+        good("Deux dates pour la braderie : le 14 ou le 21 septembre. Laquelle vous arrange, et "
+             "pourquoi ?", "fr"),
         good("What matters most to you when you choose a bike?", "en"),
         # A vote forbidden where it cannot be counted.
         good("Le vote du joueur du mois se fait sur notre site : ne votez pas en commentaire, on "
