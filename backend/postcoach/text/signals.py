@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from functools import cache, wraps
+from functools import cache, lru_cache, wraps
 from typing import TypeVar
 
 from postcoach.contract import LANGUAGES
@@ -123,7 +123,7 @@ def _sentence_openers(draft: Draft) -> Iterator[str]:
     for sentence in draft.sentences:
         words = [
             word.strip("\"'“”«»()[]:,.!?…").lower()
-            for word in sentence.text.split()[:6]
+            for word in sentence.text.split(maxsplit=6)[:6]
             if not word.startswith(("@", "#")) and word not in ("RT", "-", "–", "—", "•")
         ]
         words = [word for word in words if word]
@@ -163,13 +163,14 @@ ENGLISH_AUXILIARIES = frozenset({"are", "is", "was", "were", "do", "does", "did"
 INVERTED_RE = re.compile(r"[^\W\d_]+-(?:t-)?(?:vous|tu|on|il|elle|ils|elles)|est-ce")
 
 
+@lru_cache(maxsize=16_384)
 def _is_question_opener(word: str, language: str) -> bool:
     if language != "fr" and word in ENGLISH_AUXILIARIES:
         return True
     if language != "en" and INVERTED_RE.fullmatch(word):
         return True
-    return any(lexicon.pattern.match(word) for lexicon in
-               (load(lang, "interrogatives") for lang in LANGUAGES if language in (lang, "und")))
+    return any(load(lang, "interrogatives").pattern.match(word) is not None
+               for lang in LANGUAGES if language in (lang, "und"))
 
 
 @per_draft
