@@ -368,15 +368,24 @@ def _taught(draft, start: int, end: int) -> bool:
         return True
     if sentence and _asked_how(draft, sentence):
         return True
-    aim = sentence and PURPOSE_OPENING_RE.match(draft.folded, sentence.start)
-    # "To say thanks, we're sending…" aims at thanking, not at a button.
-    if aim and aim.end() <= start and _request_verb(draft, aim.group(1)) and \
-            not in_class(aim.group(2), "gratitude", draft.language):
+    aim = sentence and _request_aim(draft, sentence)
+    if aim and aim.end() <= start:
         return True
     # A line break stands for the start of the draft.
     before = ("\n" if start <= 16 else "") + draft.folded[max(0, start - 16):start]
     return any(HOW_TO_RE[language].search(before) for language in languages_for(draft.language)
                if language in HOW_TO_RE)
+
+
+def _request_aim(draft, sentence):
+    """The aim that opens the sentence when it names a request's action, whose steps follow
+    (« Pour réagir à un message, appuyez… », "To react with something other than a like,
+    hover…"); "To say thanks, we're sending…" aims at thanking, not at a button."""
+    aim = PURPOSE_OPENING_RE.match(draft.folded, sentence.start)
+    if aim and _request_verb(draft, aim.group(1)) and \
+            not in_class(aim.group(2), "gratitude", draft.language):
+        return aim
+    return None
 
 
 def _asked_how(draft, sentence) -> bool:
@@ -443,6 +452,9 @@ def _requested(draft, span: tuple[int, int]) -> bool:
         return False  # a name in capitals, not a keyword to type: « l'export en PDF »
     if _own_act(draft, start):
         return False  # what the one speaking does: "If we had to sum it up in an emoji"
+    if opening in FRENCH_OBJECTS and (verb := WORD_RE.search(draft.text, word.end())) and \
+            NARRATED_RE.match(draft.text, verb.start()):
+        return False  # a participle after its object: « la Cité Internationale », « les a tagués »
     if before == "pour" and _request_verb(draft, opening):
         return False  # a purpose: « Pratique pour dire « bien reçu » dans les groupes »
     if draft.language == "fr" and opening.endswith(("er", "ir", "re")) and \
@@ -530,6 +542,9 @@ def unnamed_bait(draft, context, kind: str) -> list[Finding]:
     if judgement is None or judgement.kind != kind or _asked_inverted(draft, judgement) or (
             kind == "react" and _liking(draft, judgement)):
         return []
+    sentence = draft.sentence_at(judgement.start)
+    if sentence is not None and _request_aim(draft, sentence):
+        return []  # a how-to's steps toward a request's action
     return [judged_finding(draft, judgement)]
 
 

@@ -42,6 +42,9 @@ RULE = Rule(
         bad("Pour gagner, il suffit de nous suivre et d'[[identifier deux amis]].", "fr"),
     ),
     good=(
+        # A participle after its object is no request: « la Cité » is a place.
+        good("Le salon change de lieu : rendez-vous à la Cité Internationale les 3 et 4 octobre.",
+             "fr"),
         # A provider sought by recommendation: naming one serves the one who asks.
         good("Looking for a Pilates teacher in Belfast for a client. If you know someone great, "
              "mention them below and I'll pass the names on.", "en"),

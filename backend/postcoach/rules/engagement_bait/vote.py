@@ -183,6 +183,9 @@ RULE = Rule(
              "vous ferait venir.", "fr"),
         good("Deux dates pour la braderie : le 14 ou le 21 septembre. Laquelle vous arrange, et "
              "pourquoi ?", "fr"),
+        # A how-to's steps toward a reaction, which the reading would take for a poll.
+        good("To react to a comment with something other than a like, hover over the Like "
+             "button and pick from the menu.", "en"),
         good("What matters most to you when you choose a bike?", "en"),
         # A vote forbidden where it cannot be counted.
         good("Le vote du joueur du mois se fait sur notre site : ne votez pas en commentaire, on "
