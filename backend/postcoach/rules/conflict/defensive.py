@@ -58,13 +58,15 @@ def check(draft, context) -> list[Finding]:
     negated = [finding for finding in named
                if "negation" in classes_before(draft, finding.start, NEGATION_REACH)]
     # Moves the reply itself answers: quoted to be rejected, made right in their sentence, or
-    # followed by an offer.
+    # followed by an offer, the point granted or the fault owned ("Our records show you were
+    # charged twice. Sorry about that!").
     answered = [
         finding for finding in named
         if draft.quoted(finding.start, finding.end)
         or any(draft.same_sentence(start, finding.start) for start, end in conceded
                if not _within((start, end), finding))
-        or any(_answered_next(draft, finding.start, start) for start, end in granted + offered
+        or any(_answered_next(draft, finding.start, start) for start, end in
+               granted + offered + admitted
                if not _within((start, end), finding))
     ]
     taught = [finding for finding in named if _how_to(draft, finding.start)]
