@@ -28,9 +28,10 @@ def check(draft, context):
         for match in pattern.finditer(text):
             if pattern is CAPS_RUN and sum(ch.isalpha() for ch in match.group()) < 6:
                 continue
-            if pattern is CAPS_RUN:
+            if pattern is CAPS_RUN and " " in match.group():
                 # A phrase in capitals to type is quoted, not shouted (« Écrivez JOYEUX
-                # ANNIVERSAIRE en commentaire »: the bait hint names it).
+                # ANNIVERSAIRE en commentaire »: the bait hint names it); one word in capitals
+                # still shouts, keyword or not ("PROFITEZ-EN").
                 if typed is None:
                     typed = {token[:2] for token in tokens_of(draft) if token.kind == KEYWORD}
                 if match.span() in typed:
@@ -61,6 +62,9 @@ RULE = Rule(
             fixed="Promo exceptionnelle sur la gamme été"),
         bad("On a hâte de vous voir[[!!!]]", "fr", fixed="On a hâte de vous voir!"),
         bad("[[HUGE SALE]] this weekend", "en", fixed="Huge sale this weekend"),
+        # One word in capitals shouts, even where a keyword could stand.
+        bad("Notre atelier rouvre samedi, [[PROFITEZ-EN]]", "fr",
+            fixed="Notre atelier rouvre samedi, Profitez-en"),
         bad("We can't wait to see you[[!!]]", "en", fixed="We can't wait to see you!"),
     ),
     good=(
