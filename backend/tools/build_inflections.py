@@ -31,6 +31,7 @@ from postcoach.text.tokens import (
     INFLECTIONS,
     MISSPELLINGS,
     NAMED,
+    class_index,
     class_lexicons,
     homographs,
     lemma_file,
@@ -122,14 +123,10 @@ def misspellings(language: str, dictionaries: dict[str, dict[str, str]]) -> str:
                 meanings.setdefault(variant, set()).add(lemma)
     # A typo of two verbs asking the same ("tagez": taguez, taggez) is read as the one of
     # the most classes.
-    lexicons = class_lexicons(language)
-
-    def classes(lemma: str) -> frozenset[str]:
-        return frozenset(name for name, members in lexicons.items() if lemma in members)
-
-    rows = sorted((variant, min(lemmas, key=lambda lemma: (-len(classes(lemma)), lemma)))
+    classes = class_index(language)
+    rows = sorted((variant, min(lemmas, key=lambda lemma: (-len(classes[lemma]), lemma)))
                   for variant, lemmas in meanings.items()
-                  if len({classes(lemma) & set(MISSPELT_CLASSES) for lemma in lemmas}) == 1)
+                  if len({classes[lemma] & set(MISSPELT_CLASSES) for lemma in lemmas}) == 1)
     return MISSPELLINGS_HEADER + "".join(f"{variant}\t{lemma}\n" for variant, lemma in rows)
 
 

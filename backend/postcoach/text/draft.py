@@ -204,6 +204,10 @@ class Draft:
         """The sentence the offset falls in, if any (not in the blanks between two)."""
         return next((s for s in self.sentences if s.start <= offset < s.end), None)
 
+    def sentence_before(self, offset: int) -> Sentence | None:
+        """The last sentence that ends before the offset, if any."""
+        return next((s for s in reversed(self.sentences) if s.end <= offset), None)
+
     def same_sentence(self, first: int, second: int) -> bool:
         """Whether two offsets fall in the same sentence."""
         return any(s.start <= min(first, second) and max(first, second) < s.end

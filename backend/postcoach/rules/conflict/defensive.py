@@ -22,8 +22,8 @@ PAST_OFFER_RE = re.compile(r"\b(?:propos|offr)(?:ait|aient)\b")
 # A sentence opened by the customer's own aim teaches the way to it: « Pour déplacer votre
 # rendez-vous, il suffit de cliquer sur le lien » is a how-to, « Il suffit de lire » a reproach.
 # Asides such as "To be clear," or « Pour rappel, » name no aim of theirs.
-HOW_TO_RE = re.compile(r"\W*(?:to|pour)\s[^,;:.!?…\n]*\b(?:your|votre|vos|ton|ta|tes)\b"
-                       r"[^,;:.!?…\n]*,\s*")
+OWN_AIM_RE = re.compile(r"\W*(?:to|pour)\s[^,;:.!?…\n]*\b(?:your|votre|vos|ton|ta|tes)\b"
+                        r"[^,;:.!?…\n]*,\s*")
 
 
 def check(draft, context) -> list[Finding]:
@@ -69,7 +69,7 @@ def check(draft, context) -> list[Finding]:
                granted + offered + admitted
                if not _within((start, end), finding))
     ]
-    taught = [finding for finding in named if _how_to(draft, finding.start)]
+    taught = [finding for finding in named if _toward_own_aim(draft, finding.start)]
     kept = [finding for finding in named if finding not in negated and finding not in answered
             and finding not in taught and not _asked_politely(draft, finding.start)]
     if kept:
@@ -130,12 +130,12 @@ def _asked_politely(draft, offset: int) -> bool:
                                                          offset) is not None
 
 
-def _how_to(draft, offset: int) -> bool:
+def _toward_own_aim(draft, offset: int) -> bool:
     """Whether the move comes right after a purpose that opens its sentence and names the
     customer's own aim: the way to it, not a lecture."""
     sentence = draft.sentence_at(offset)
-    return sentence is not None and HOW_TO_RE.fullmatch(draft.folded, sentence.start,
-                                                        offset) is not None
+    return sentence is not None and OWN_AIM_RE.fullmatch(draft.folded, sentence.start,
+                                                         offset) is not None
 
 
 def _opens(draft, start: int) -> bool:

@@ -210,11 +210,9 @@ def _answer_shared(draft, start: int) -> bool:
     thing: their answer, a contribution ("Got a favourite walk? Share it below")."""
     if not ANSWER_SHARE_RE.match(draft.folded, start):
         return False
-    sentences = draft.sentences
-    here = next((index for index, sentence in enumerate(sentences)
-                 if sentence.start <= start < sentence.end), 0)
-    previous = sentences[here - 1].text if here else ""
-    return previous.rstrip().endswith("?") and READER_RE.search(previous.lower()) is not None
+    previous = draft.sentence_before(start)
+    return previous is not None and previous.text.endswith("?") and \
+        READER_RE.search(previous.text.lower()) is not None
 
 
 def _opens_sentence(draft, start: int) -> bool:
@@ -539,21 +537,21 @@ def unnamed_bait(draft, context, kind: str) -> list[Finding]:
     if context.reply or _patterns_decide(draft):
         return []
     judgement = readings.reader("bait").judge(draft)
-    if judgement is None or judgement.kind != kind or _asked_inverted(draft, judgement) or (
+    if judgement is None or judgement.kind != kind or (
             kind == "react" and _liking(draft, judgement)):
         return []
     sentence = draft.sentence_at(judgement.start)
-    if sentence is not None and _request_aim(draft, sentence):
-        return []  # a how-to's steps toward a request's action
+    if sentence is not None and (_asked_inverted(draft, sentence)
+                                 or _request_aim(draft, sentence)):
+        return []  # a question whether people do it; a how-to's steps toward a request's action
     return [judged_finding(draft, judgement)]
 
 
-def _asked_inverted(draft, judgement) -> bool:
-    """Whether the sentence the reading weighs most is a question that opens on its verb and
-    subject (« Partagez-vous vos trajets à vélo en hiver ? », « Aimez-vous les crêpes ? »):
-    it asks whether people do it, not to do it."""
-    sentence = draft.sentence_at(judgement.start)
-    return sentence is not None and sentence.text.rstrip().endswith("?") and \
+def _asked_inverted(draft, sentence) -> bool:
+    """Whether the sentence is a question that opens on its verb and subject (« Partagez-vous
+    vos trajets à vélo en hiver ? », « Aimez-vous les crêpes ? »): it asks whether people do
+    it, not to do it."""
+    return sentence.text.endswith("?") and \
         INVERTED_QUESTION_RE.match(draft.folded, sentence.start) is not None
 
 
